@@ -112,7 +112,7 @@ else
   pg_cluster restart
 fi
 
-for db in mosaic_test mosaic_codegen; do
+for db in mosaic_test mosaic_codegen mosaic_dev; do
   if [[ $(psql_ -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = '$db'") != 1 ]]; then
     log "creating database $db"
     psql_ -d postgres -c "CREATE DATABASE $db OWNER postgres"
