@@ -1,8 +1,6 @@
 package dev.mosaic.federation.domain.audit;
 
 import dev.mosaic.federation.domain.common.Sha256;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The SHA-256 of a canonical request (see {@link
@@ -16,30 +14,6 @@ public record QueryHash(String hex) {
   /** The hash of the canonical request bytes. */
   public static QueryHash of(byte[] bytes) {
     return new QueryHash(Sha256.hex(bytes));
-  }
-
-  /**
-   * Parses hex (either case, optionally prefixed {@code sha256:}, colons allowed between bytes).
-   *
-   * @throws IllegalArgumentException when the text is not a SHA-256 in hex
-   */
-  public static QueryHash parse(String text) {
-    return tryParse(text)
-        .orElseThrow(
-            () -> new IllegalArgumentException("not a SHA-256 hex fingerprint: '" + text + "'"));
-  }
-
-  /** Like {@link #parse} but empty instead of throwing. */
-  public static Optional<QueryHash> tryParse(String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    String normalized = text.strip().toLowerCase(Locale.ROOT);
-    if (normalized.startsWith("sha256:")) {
-      normalized = normalized.substring("sha256:".length());
-    }
-    normalized = normalized.replace(":", "");
-    return Sha256.isHex(normalized) ? Optional.of(new QueryHash(normalized)) : Optional.empty();
   }
 
   /** The hash of the canonical JSON text of a generic request tree. */

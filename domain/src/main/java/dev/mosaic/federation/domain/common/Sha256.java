@@ -3,6 +3,8 @@ package dev.mosaic.federation.domain.common;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** SHA-256 digests as lowercase hex, the form every fingerprint and hash of the domain uses. */
@@ -36,5 +38,21 @@ public final class Sha256 {
   /** Whether {@code hex} is 64 lowercase hex characters. */
   public static boolean isHex(String hex) {
     return hex != null && HEX_64.matcher(hex).matches();
+  }
+
+  /**
+   * Normalizes a SHA-256 written in hex (either case, optionally prefixed {@code sha256:}, colons
+   * allowed between bytes) to 64 lowercase hex characters; empty when it is not one.
+   */
+  public static Optional<String> normalize(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    String normalized = text.strip().toLowerCase(Locale.ROOT);
+    if (normalized.startsWith("sha256:")) {
+      normalized = normalized.substring("sha256:".length());
+    }
+    normalized = normalized.replace(":", "");
+    return isHex(normalized) ? Optional.of(normalized) : Optional.empty();
   }
 }

@@ -1,7 +1,6 @@
 package dev.mosaic.federation.domain.pki;
 
 import dev.mosaic.federation.domain.common.Sha256;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -31,17 +30,7 @@ public record PublicKeyFingerprint(String hex) {
 
   /** Like {@link #parse} but empty instead of throwing. */
   public static Optional<PublicKeyFingerprint> tryParse(String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    String normalized = text.strip().toLowerCase(Locale.ROOT);
-    if (normalized.startsWith("sha256:")) {
-      normalized = normalized.substring("sha256:".length());
-    }
-    normalized = normalized.replace(":", "");
-    return Sha256.isHex(normalized)
-        ? Optional.of(new PublicKeyFingerprint(normalized))
-        : Optional.empty();
+    return Sha256.normalize(text).map(PublicKeyFingerprint::new);
   }
 
   @Override
