@@ -6,8 +6,8 @@ import dev.mosaic.federation.domain.scope.RateLimit;
 /**
  * A token bucket per grant (capacity {@code burst}, refilled at {@code requestsPerMinute}), shared
  * by every replica. Buckets start full. Time comes from one clock every replica shares: the shared
- * store's own clock in production (so skew between replicas cannot mint tokens), an injected
- * {@code InstantSource} in fakes and contract tests, so tests drive it.
+ * store's own clock in production (so skew between replicas cannot mint tokens), an injected {@code
+ * InstantSource} in fakes and contract tests, so tests drive it.
  *
  * @throws InfrastructureException when the shared store fails and the adapter has no fallback
  */
