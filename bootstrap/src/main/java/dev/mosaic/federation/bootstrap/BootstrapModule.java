@@ -5,17 +5,50 @@ import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoSet;
 import dagger.multibindings.Multibinds;
+import dev.mosaic.federation.application.port.in.AddLinkUseCase;
+import dev.mosaic.federation.application.port.in.AuthorizeRequestUseCase;
+import dev.mosaic.federation.application.port.in.CreateGrantUseCase;
+import dev.mosaic.federation.application.port.in.ImportDataUseCase;
+import dev.mosaic.federation.application.port.in.IssueEnrollmentTokenUseCase;
+import dev.mosaic.federation.application.port.in.IssueSessionTokenUseCase;
+import dev.mosaic.federation.application.port.in.ListGrantsUseCase;
+import dev.mosaic.federation.application.port.in.ListLinksUseCase;
+import dev.mosaic.federation.application.port.in.ManageTeamsUseCase;
+import dev.mosaic.federation.application.port.in.ManageUsersUseCase;
+import dev.mosaic.federation.application.port.in.RedeemEnrollmentUseCase;
+import dev.mosaic.federation.application.port.in.RemoveLinkUseCase;
+import dev.mosaic.federation.application.port.in.RevokeGrantUseCase;
 import dev.mosaic.federation.application.port.in.RunDoctorUseCase;
+import dev.mosaic.federation.application.port.in.ShowGrantUseCase;
 import dev.mosaic.federation.application.port.out.DependencyCheck;
+import dev.mosaic.federation.application.port.out.IdGenerator;
+import dev.mosaic.federation.application.port.out.ResponseCache;
+import dev.mosaic.federation.application.port.out.RevocationBroadcaster;
+import dev.mosaic.federation.application.service.AddLinkService;
+import dev.mosaic.federation.application.service.AuthorizeRequestService;
+import dev.mosaic.federation.application.service.CreateGrantService;
+import dev.mosaic.federation.application.service.GrantQueryService;
+import dev.mosaic.federation.application.service.ImportDataService;
+import dev.mosaic.federation.application.service.IssueEnrollmentTokenService;
+import dev.mosaic.federation.application.service.IssueSessionTokenService;
+import dev.mosaic.federation.application.service.ListLinksService;
+import dev.mosaic.federation.application.service.ManageTeamsService;
+import dev.mosaic.federation.application.service.ManageUsersService;
+import dev.mosaic.federation.application.service.RedeemEnrollmentService;
+import dev.mosaic.federation.application.service.RemoveLinkService;
+import dev.mosaic.federation.application.service.RevokeGrantService;
 import dev.mosaic.federation.application.service.RunDoctorService;
+import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.Set;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * What the gateway itself contributes to the graph: the real clock and randomness, the use cases of
- * the application core, and the doctor checks no adapter owns.
+ * What the gateway itself contributes to the graph: the real clock, randomness and ids, the use
+ * cases of the application core, the doctor checks no adapter owns, and the two requesting-side
+ * collaborators this build keeps in-process (revocation fan-out, a disabled answer cache).
  */
 @Module
 abstract class BootstrapModule {
@@ -27,14 +60,69 @@ abstract class BootstrapModule {
   @Binds
   abstract RunDoctorUseCase runDoctor(RunDoctorService service);
 
+  @Binds
+  abstract ManageUsersUseCase manageUsers(ManageUsersService service);
+
+  @Binds
+  abstract IssueSessionTokenUseCase issueSessionToken(IssueSessionTokenService service);
+
+  @Binds
+  abstract ManageTeamsUseCase manageTeams(ManageTeamsService service);
+
+  @Binds
+  abstract ImportDataUseCase importData(ImportDataService service);
+
+  @Binds
+  abstract CreateGrantUseCase createGrant(CreateGrantService service);
+
+  @Binds
+  abstract ListGrantsUseCase listGrants(GrantQueryService service);
+
+  @Binds
+  abstract ShowGrantUseCase showGrant(GrantQueryService service);
+
+  @Binds
+  abstract IssueEnrollmentTokenUseCase issueEnrollmentToken(IssueEnrollmentTokenService service);
+
+  @Binds
+  abstract RedeemEnrollmentUseCase redeemEnrollment(RedeemEnrollmentService service);
+
+  @Binds
+  abstract RevokeGrantUseCase revokeGrant(RevokeGrantService service);
+
+  @Binds
+  abstract AuthorizeRequestUseCase authorizeRequest(AuthorizeRequestService service);
+
+  @Binds
+  abstract AddLinkUseCase addLink(AddLinkService service);
+
+  @Binds
+  abstract ListLinksUseCase listLinks(ListLinksService service);
+
+  @Binds
+  abstract RemoveLinkUseCase removeLink(RemoveLinkService service);
+
+  @Binds
+  @Singleton
+  abstract RevocationBroadcaster revocationBroadcaster(InProcessRevocationBroadcaster broadcaster);
+
+  @Binds
+  abstract ResponseCache responseCache(DisabledResponseCache cache);
+
   @Provides
   static InstantSource clock() {
     return InstantSource.system();
   }
 
   @Provides
+  @Singleton
   static SecureRandom secureRandom() {
     return new SecureRandom();
+  }
+
+  @Provides
+  static IdGenerator ids() {
+    return UUID::randomUUID;
   }
 
   /** The persistence adapter's pool (HikariCP) is closed with the gateway. */

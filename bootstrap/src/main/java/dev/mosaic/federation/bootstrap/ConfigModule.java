@@ -3,18 +3,29 @@ package dev.mosaic.federation.bootstrap;
 import dagger.Module;
 import dagger.Provides;
 import dev.mosaic.federation.adapters.cache.ValkeySettings;
+import dev.mosaic.federation.adapters.http.HttpSettings;
 import dev.mosaic.federation.adapters.persistence.DatabaseSettings;
 import dev.mosaic.federation.adapters.persistence.VectorRequirement;
+import dev.mosaic.federation.adapters.pki.PkiSettings;
+import dev.mosaic.federation.adapters.pki.SealingKey;
 import dev.mosaic.federation.adapters.pki.StepCaSettings;
+import dev.mosaic.federation.application.service.GatewayIdentity;
+import dev.mosaic.federation.application.service.ServingDefaults;
 import dev.mosaic.federation.bootstrap.config.ConfigException;
 import dev.mosaic.federation.bootstrap.config.ConfigKeys;
 import dev.mosaic.federation.bootstrap.config.GatewayConfig;
+import dev.mosaic.federation.bootstrap.config.HostPort;
 import dev.mosaic.federation.bootstrap.config.Secret;
+import dev.mosaic.federation.domain.peer.PeerName;
+import dev.mosaic.federation.domain.scope.RateLimit;
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Turns the loaded {@link GatewayConfig} into the small settings records the adapter modules take.
- * A section the configured tier left out fails when something needs it, naming the key.
+ * Turns the loaded {@link GatewayConfig} into the small settings records the adapter modules and
+ * services take. Providers run on first use, so a section the configured tier left out fails only
+ * when something needs it, naming the key.
  */
 @Module
 final class ConfigModule {
@@ -48,25 +59,103 @@ final class ConfigModule {
     };
   }
 
-  /** {@code pki.stepca.*} with the certificate profile, when {@code pki.mode} is stepca. */
-  static StepCaSettings stepCaSettings(GatewayConfig config) {
+  /** {@code pki.*} with {@code federation.publicUrl} and the optional server certificate files. */
+  @Provides
+  static PkiSettings pkiSettings(GatewayConfig config) {
     GatewayConfig.Pki pki = config.pki();
-    if (!(pki.authority().orElse(null) instanceof GatewayConfig.StepCa stepCa)) {
-      throw new ConfigException(
-          List.of(
-              ConfigKeys.PKI_MODE
-                  + ": this build wires only the stepca mode (was "
-                  + pki.mode().map(m -> m.configName()).orElse("not set")
-                  + ")"));
+    GatewayConfig.CertificateAuthority authority =
+        pki.authority().orElseThrow(() -> missing(config, ConfigKeys.PKI_MODE));
+    URI publicUrl = publicUrl(config);
+    Optional<PkiSettings.ServerCertificateFiles> serverCertificate =
+        config
+            .federation()
+            .serverCertificate()
+            .map(s -> new PkiSettings.ServerCertificateFiles(s.certificateFile(), s.keyFile()));
+    try {
+      return switch (authority) {
+        case GatewayConfig.LocalCa local ->
+            new PkiSettings(
+                PkiSettings.Mode.LOCAL,
+                Optional.of(local.dir()),
+                Optional.empty(),
+                pki.oidArc(),
+                pki.certificateLifetime(),
+                publicUrl,
+                serverCertificate);
+        case GatewayConfig.StepCa stepCa ->
+            new PkiSettings(
+                PkiSettings.Mode.STEPCA,
+                Optional.empty(),
+                Optional.of(
+                    new StepCaSettings(
+                        stepCa.url(),
+                        stepCa.rootFile(),
+                        stepCa.provisioner(),
+                        stepCa.provisionerKeyFile(),
+                        stepCa.passwordFile())),
+                pki.oidArc(),
+                pki.certificateLifetime(),
+                publicUrl,
+                serverCertificate);
+      };
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(List.of(e.getMessage()));
     }
-    return new StepCaSettings(
-        stepCa.url(),
-        stepCa.rootFile(),
-        stepCa.provisioner(),
-        stepCa.provisionerKeyFile(),
-        stepCa.passwordFile(),
-        pki.oidArc(),
-        pki.certificateLifetime());
+  }
+
+  /** {@code secrets.sealingKey} (or the content of {@code secrets.sealingKeyFile}). */
+  @Provides
+  static SealingKey sealingKey(GatewayConfig config) {
+    Secret secret =
+        config
+            .secrets()
+            .sealingKey()
+            .orElseThrow(() -> missing(config, ConfigKeys.SECRETS_SEALING_KEY));
+    try {
+      return SealingKey.of(secret.value());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(List.of(e.getMessage()));
+    }
+  }
+
+  @Provides
+  static HttpSettings httpSettings(GatewayConfig config) {
+    HostPort listen =
+        config
+            .federation()
+            .listen()
+            .orElseThrow(() -> missing(config, ConfigKeys.FEDERATION_LISTEN));
+    return new HttpSettings(
+        listen.host(),
+        listen.port(),
+        config.limits().enrollmentPerMinute(),
+        config.client().connectTimeout(),
+        config.client().requestTimeout());
+  }
+
+  /** {@code gateway.name} as peers know it, and {@code federation.publicUrl}. */
+  @Provides
+  static GatewayIdentity gatewayIdentity(GatewayConfig config) {
+    Optional<String> problem =
+        PeerName.problemWith(config.gateway().name().toLowerCase(java.util.Locale.ROOT));
+    if (problem.isPresent()) {
+      throw new ConfigException(List.of(ConfigKeys.GATEWAY_NAME + ": " + problem.get()));
+    }
+    return new GatewayIdentity(PeerName.parse(config.gateway().name()), publicUrl(config));
+  }
+
+  /** {@code limits.defaultRequestsPerMinute} and {@code limits.defaultBurst}. */
+  @Provides
+  static ServingDefaults servingDefaults(GatewayConfig config) {
+    return new ServingDefaults(
+        new RateLimit(config.limits().defaultRequestsPerMinute(), config.limits().defaultBurst()));
+  }
+
+  private static URI publicUrl(GatewayConfig config) {
+    return config
+        .federation()
+        .publicUrl()
+        .orElseThrow(() -> missing(config, ConfigKeys.FEDERATION_PUBLIC_URL));
   }
 
   private static ConfigException missing(GatewayConfig config, String key) {

@@ -3,8 +3,13 @@ package dev.mosaic.federation.bootstrap;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.mosaic.federation.adapters.cache.CacheModule;
+import dev.mosaic.federation.adapters.http.FederationServer;
+import dev.mosaic.federation.adapters.http.HttpModule;
 import dev.mosaic.federation.adapters.persistence.PersistenceModule;
 import dev.mosaic.federation.adapters.pki.PkiModule;
+import dev.mosaic.federation.application.port.out.KeySealer;
+import dev.mosaic.federation.application.port.out.LinkRepository;
+import dev.mosaic.federation.application.port.out.PeerTransport;
 import dev.mosaic.federation.bootstrap.config.GatewayConfig;
 import jakarta.inject.Singleton;
 import java.util.Set;
@@ -17,14 +22,43 @@ import java.util.Set;
       ConfigModule.class,
       PersistenceModule.class,
       CacheModule.class,
-      PkiModule.class
+      PkiModule.class,
+      HttpModule.class
     })
 public interface GatewayComponent extends GatewayServices {
 
-  /** Wires a gateway for {@code config}. */
+  /** Wires a gateway for {@code config}; nothing is built or connected until first used. */
   static GatewayComponent create(GatewayConfig config) {
-    return DaggerGatewayComponent.factory()
-        .create(config, new PkiModule(ConfigModule.stepCaSettings(config)));
+    return DaggerGatewayComponent.factory().create(config);
+  }
+
+  /** B's HTTPS listener, not started. */
+  FederationServer federationServer();
+
+  /** A's links as stored (for tools that inspect them, such as the acceptance tests). */
+  LinkRepository links();
+
+  /** A's calls to serving gateways, with each link's key unsealed in memory only. */
+  PeerTransport peerTransport();
+
+  /** Seals and opens secrets at rest under {@code secrets.sealingKey}. */
+  KeySealer keySealer();
+
+  @Override
+  default FederationListener federationListener() {
+    FederationServer server = federationServer();
+    return new FederationListener() {
+      @Override
+      public int start() {
+        server.start();
+        return server.port();
+      }
+
+      @Override
+      public void close() {
+        server.close();
+      }
+    };
   }
 
   /** Everything to release at the end: the adapters' contributions and the database pool. */
@@ -52,6 +86,6 @@ public interface GatewayComponent extends GatewayServices {
 
   @Component.Factory
   interface Factory {
-    GatewayComponent create(@BindsInstance GatewayConfig config, PkiModule pki);
+    GatewayComponent create(@BindsInstance GatewayConfig config);
   }
 }

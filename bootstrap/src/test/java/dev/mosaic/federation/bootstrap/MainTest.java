@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mosaic.federation.adapters.persistence.DatabaseMigrator;
 import dev.mosaic.federation.application.port.in.RunDoctorUseCase;
 import dev.mosaic.federation.application.port.out.CheckResult;
 import dev.mosaic.federation.application.port.out.DependencyCheck;
@@ -58,7 +57,7 @@ class MainTest {
     assertThat(root.code).isZero();
     assertThat(root.out).contains("gateway").contains("Exit codes: 0 ok, 1 error, 2 usage");
     assertThat(gateway.code).isZero();
-    assertThat(gateway.out).contains("migrate", "doctor").doesNotContain("serve", "demo");
+    assertThat(gateway.out).contains("serve", "migrate", "doctor").doesNotContain("demo");
   }
 
   @Test
@@ -321,15 +320,10 @@ class MainTest {
     RunDoctorUseCase doctor = CappedDoctor.of(Set.of(checks), SHORT_CAP);
     return c -> {
       wired.add(c);
-      return new GatewayServices() {
+      return new FakeGateway() {
         @Override
         public RunDoctorUseCase doctor() {
           return doctor;
-        }
-
-        @Override
-        public DatabaseMigrator databaseMigrator() {
-          throw new AssertionError("these tests do not migrate");
         }
 
         @Override

@@ -16,6 +16,7 @@ import dev.mosaic.federation.application.port.out.PeerRepository;
 import dev.mosaic.federation.application.port.out.ResourceImporter;
 import dev.mosaic.federation.application.port.out.ResourceStore;
 import dev.mosaic.federation.application.port.out.RevokedCertificateRepository;
+import dev.mosaic.federation.application.port.out.SessionTokenRepository;
 import dev.mosaic.federation.application.port.out.Transactor;
 import dev.mosaic.federation.application.port.out.UserDirectory;
 import jakarta.inject.Singleton;
@@ -81,6 +82,9 @@ public abstract class PersistenceModule {
 
   @Binds
   abstract UserDirectory users(JooqUserDirectory directory);
+
+  @Binds
+  abstract SessionTokenRepository sessionTokens(JooqSessionTokenRepository repository);
 
   @Binds
   abstract NativeAccessDirectory nativeAccess(JooqNativeAccessDirectory directory);

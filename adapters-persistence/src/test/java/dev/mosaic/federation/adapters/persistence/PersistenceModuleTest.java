@@ -6,9 +6,13 @@ import dev.mosaic.federation.application.port.out.CheckResult;
 import dev.mosaic.federation.application.port.out.CheckStatus;
 import dev.mosaic.federation.application.port.out.DependencyCheck;
 import dev.mosaic.federation.application.port.out.InsertOutcome;
+import dev.mosaic.federation.application.port.out.SessionToken;
 import dev.mosaic.federation.domain.access.NativeAccess;
+import dev.mosaic.federation.domain.enrollment.TokenHash;
 import dev.mosaic.federation.domain.user.User;
 import dev.mosaic.federation.domain.user.UserId;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -57,6 +61,25 @@ class PersistenceModuleTest {
     assertThat(component.nativeAccess().find(user.id()))
         .contains(new NativeAccess(user.id(), Set.of()));
     assertThat(component.migrator().status().isCurrent()).isTrue();
+  }
+
+  @Test
+  void sessionTokens_areBoundAndJoinTheTransactor() {
+    User user = User.of(new UserId(UUID.randomUUID()), "tokens-" + UUID.randomUUID());
+    SessionToken token =
+        new SessionToken(
+            TokenHash.of(user.handle().getBytes(StandardCharsets.UTF_8)), user.id(), Instant.EPOCH);
+
+    component
+        .transactor()
+        .inTransaction(
+            () -> {
+              component.users().addUser(user);
+              component.sessionTokens().insert(token);
+              return null;
+            });
+
+    assertThat(component.sessionTokens().findByHash(token.hash())).contains(token);
   }
 
   @Test

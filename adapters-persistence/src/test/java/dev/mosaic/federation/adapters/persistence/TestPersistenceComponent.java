@@ -5,6 +5,7 @@ import dagger.Component;
 import dev.mosaic.federation.application.port.out.AuditLog;
 import dev.mosaic.federation.application.port.out.DependencyCheck;
 import dev.mosaic.federation.application.port.out.NativeAccessDirectory;
+import dev.mosaic.federation.application.port.out.SessionTokenRepository;
 import dev.mosaic.federation.application.port.out.Transactor;
 import dev.mosaic.federation.application.port.out.UserDirectory;
 import jakarta.inject.Singleton;
@@ -28,6 +29,8 @@ interface TestPersistenceComponent {
   NativeAccessDirectory nativeAccess();
 
   AuditLog auditLog();
+
+  SessionTokenRepository sessionTokens();
 
   @Component.Factory
   interface Factory {

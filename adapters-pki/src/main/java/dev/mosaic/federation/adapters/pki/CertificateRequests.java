@@ -1,9 +1,11 @@
 package dev.mosaic.federation.adapters.pki;
 
+import dev.mosaic.federation.application.port.out.InfrastructureException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.security.KeyPair;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
@@ -17,13 +19,17 @@ import org.bouncycastle.asn1.pkcs.CertificationRequest;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.RSASSAPSSparams;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCSException;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemWriter;
 
@@ -94,6 +100,22 @@ final class CertificateRequests {
       reason = "CSR self-signature does not verify";
     }
     return reason == null ? new CsrCheck.Accepted(request) : new CsrCheck.Rejected(reason);
+  }
+
+  /**
+   * A request for {@code key} with subject {@code CN=<commonName>} and nothing else: no other
+   * attribute, no SAN, no extension request. Signed with SHA-256 (ECDSA keys) as both CA modes
+   * accept.
+   */
+  static PKCS10CertificationRequest build(KeyPair key, String commonName) {
+    var subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName).build();
+    try {
+      return new JcaPKCS10CertificationRequestBuilder(subject, key.getPublic())
+          .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate()));
+    } catch (OperatorCreationException e) {
+      throw new InfrastructureException(
+          "cannot sign a certificate request with an EC key: " + e.getMessage(), false);
+    }
   }
 
   /** The canonical PEM of a request. */

@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -15,7 +18,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
-/** Parsing and fingerprinting of X.509 certificates (JDK types only cross this class). */
+/** Parsing, fingerprinting and key matching of X.509 certificates (JDK types only). */
 final class Certificates {
 
   private Certificates() {}
@@ -74,6 +77,24 @@ final class Certificates {
           + "\n-----END CERTIFICATE-----\n";
     } catch (CertificateEncodingException e) {
       throw new IllegalStateException("cannot encode a parsed certificate", e);
+    }
+  }
+
+  /** Whether {@code key} is the private key of the certificate's public key (EC or RSA). */
+  static boolean keyMatches(PrivateKey key, X509Certificate certificate) {
+    String algorithm = "EC".equals(key.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
+    try {
+      byte[] challenge = "mosaic key check".getBytes(StandardCharsets.US_ASCII);
+      var signer = Signature.getInstance(algorithm);
+      signer.initSign(key);
+      signer.update(challenge);
+      byte[] signature = signer.sign();
+      var verifier = Signature.getInstance(algorithm);
+      verifier.initVerify(certificate.getPublicKey());
+      verifier.update(challenge);
+      return verifier.verify(signature);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      return false;
     }
   }
 

@@ -1,28 +1,18 @@
 package dev.mosaic.federation.adapters.pki;
 
-import dev.mosaic.federation.application.port.out.CertificateAuthority;
 import dev.mosaic.federation.application.port.out.ClientCertificateRequest;
 import dev.mosaic.federation.application.port.out.InfrastructureException;
 import dev.mosaic.federation.application.port.out.IssuedCertificate;
 import dev.mosaic.federation.domain.pki.CertificateFingerprint;
 import dev.mosaic.federation.domain.pki.RevokedCertificate;
 import java.io.IOException;
-import java.security.GeneralSecurityException;
-import java.security.cert.CertPathValidator;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.PKIXParameters;
-import java.security.cert.TrustAnchor;
+import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.pkcs.Attribute;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -36,8 +26,9 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 /**
- * {@link CertificateAuthority} backed by a step-ca 0.19 JWK provisioner (SPEC §4, Step-CA mode).
- * The provisioner's x509 template turns the token claims {@code mosaic_grant_id} and {@code
+ * {@link dev.mosaic.federation.application.port.out.CertificateAuthority} backed by a step-ca 0.19
+ * JWK provisioner (SPEC §4, Step-CA mode), which also issues B's server certificate. The
+ * provisioner's x509 template turns the token claims {@code mosaic_grant_id} and {@code
  * mosaic_subject_user_id} into the custom extensions; this class checks every issued certificate
  * against the client profile before handing it out.
  *
@@ -45,9 +36,10 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
  * subject empty or name the peer, and may request no SAN but the peer name; everything else in it
  * (other subject attributes, extensions) is ignored.
  */
-final class StepCaCertificateAuthority implements CertificateAuthority {
+final class StepCaCertificateAuthority implements ServingAuthority {
 
-  private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
+  /** The token claim selecting the template's server branch. */
+  static final String SERVER_NAME_CLAIM = "mosaic_server_name";
 
   private final StepCaApi api;
   private final StepCaProvisioner provisioner;
@@ -100,13 +92,51 @@ final class StepCaCertificateAuthority implements CertificateAuthority {
             clock.instant());
     List<X509Certificate> chain = api.sign(CertificateRequests.toPem(csr), token, lifetime);
     X509Certificate issued = chain.getFirst();
-    checkProfile(issued, chain, csr, request);
+    checkProfile(chain, csr, request);
     return new IssuedCertificate(
         Certificates.toPem(issued),
         chain.stream().skip(1).filter(c -> !c.equals(root)).map(Certificates::toPem).toList(),
         new CertificateFingerprint(Certificates.sha256Hex(issued)),
         issued.getSerialNumber(),
         issued.getNotAfter().toInstant());
+  }
+
+  /**
+   * Signs through the template's server branch: the token carries {@code mosaic_server_name} (and
+   * none of the client claims), {@code sub} and the single SAN are B's public host name.
+   */
+  @Override
+  public List<X509Certificate> issueServerCertificate(ServerName name, KeyPair key) {
+    var csr = CertificateRequests.build(key, name.host());
+    String token =
+        provisioner.token(
+            api.url("/1.0/sign"),
+            name.host(),
+            Map.of(
+                "sans",
+                List.of(name.host()),
+                "sha",
+                rootFingerprint.hex(),
+                SERVER_NAME_CLAIM,
+                name.host()),
+            clock.instant());
+    List<X509Certificate> chain = api.sign(CertificateRequests.toPem(csr), token, lifetime);
+    CertificateProfiles.serverProblem(
+            chain, key.getPublic().getEncoded(), name, extensions, root, clock.instant())
+        .ifPresent(
+            problem -> {
+              throw new InfrastructureException(
+                  "step-ca issued a server certificate violating the server profile ("
+                      + problem
+                      + "); it is not used. Check the provisioner's x509 template",
+                  false);
+            });
+    return chain.stream().filter(c -> !c.equals(root)).toList();
+  }
+
+  @Override
+  public X509Certificate root() {
+    return root;
   }
 
   @Override
@@ -174,65 +204,24 @@ final class StepCaCertificateAuthority implements CertificateAuthority {
   }
 
   private void checkProfile(
-      X509Certificate issued,
       List<X509Certificate> chain,
       PKCS10CertificationRequest csr,
       ClientCertificateRequest request) {
-    String problem = profileProblem(issued, chain, csr, request);
-    if (problem != null) {
-      throw new InfrastructureException(
-          "step-ca issued a certificate violating the client profile ("
-              + problem
-              + "); it was not handed out. Check the provisioner's x509 template and pki.oidArc",
-          false);
-    }
-  }
-
-  private String profileProblem(
-      X509Certificate issued,
-      List<X509Certificate> chain,
-      PKCS10CertificationRequest csr,
-      ClientCertificateRequest request) {
+    byte[] publicKey;
     try {
-      if (!Arrays.equals(
-          issued.getPublicKey().getEncoded(), csr.getSubjectPublicKeyInfo().getEncoded())) {
-        return "public key differs from the CSR's";
-      }
-      var expectedSubject = new X500Principal("CN=" + request.commonName().value());
-      if (!issued.getSubjectX500Principal().equals(expectedSubject)) {
-        return "subject is "
-            + issued.getSubjectX500Principal().getName()
-            + ", not "
-            + expectedSubject.getName();
-      }
-      if (!List.of(CLIENT_AUTH).equals(issued.getExtendedKeyUsage())) {
-        return "extended key usage is " + issued.getExtendedKeyUsage() + ", not clientAuth only";
-      }
-      if (issued.getBasicConstraints() != -1) {
-        return "it is a CA certificate";
-      }
-      if (!extensions.grantId(issued).equals(request.grantId().value())) {
-        return "grant id extension differs from the grant";
-      }
-      if (!extensions.subjectUserId(issued).equals(request.subjectUserId().value())) {
-        return "subject user id extension differs from the grant";
-      }
-      verifyChain(chain);
-      return null;
-    } catch (CertificateException e) {
-      return e.getMessage();
-    } catch (GeneralSecurityException | IOException e) {
-      return "it does not chain to the pinned root";
+      publicKey = csr.getSubjectPublicKeyInfo().getEncoded();
+    } catch (IOException e) {
+      throw new InfrastructureException("CSR public key is malformed", false);
     }
-  }
-
-  private void verifyChain(List<X509Certificate> chain) throws GeneralSecurityException {
-    var path =
-        CertificateFactory.getInstance("X.509")
-            .generateCertPath(chain.stream().filter(c -> !c.equals(root)).toList());
-    var parameters = new PKIXParameters(Set.of(new TrustAnchor(root, null)));
-    parameters.setRevocationEnabled(false);
-    parameters.setDate(Date.from(clock.instant()));
-    CertPathValidator.getInstance("PKIX").validate(path, parameters);
+    CertificateProfiles.clientProblem(chain, publicKey, request, extensions, root, clock.instant())
+        .ifPresent(
+            problem -> {
+              throw new InfrastructureException(
+                  "step-ca issued a certificate violating the client profile ("
+                      + problem
+                      + "); it was not handed out. Check the provisioner's x509 template and"
+                      + " pki.oidArc",
+                  false);
+            });
   }
 }

@@ -13,7 +13,6 @@ import dev.mosaic.federation.application.port.out.IssuedCertificate;
 import dev.mosaic.federation.domain.grant.GrantId;
 import dev.mosaic.federation.domain.peer.PeerName;
 import dev.mosaic.federation.domain.pki.CertificateFingerprint;
-import dev.mosaic.federation.domain.pki.PublicKeyFingerprint;
 import dev.mosaic.federation.domain.pki.RevokedCertificate;
 import dev.mosaic.federation.domain.user.UserId;
 import java.io.IOException;
@@ -35,7 +34,6 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.net.ssl.KeyManagerFactory;
@@ -43,12 +41,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.ASN1Primitive;
-import org.bouncycastle.asn1.ASN1UTF8String;
 import org.bouncycastle.asn1.DERUTF8String;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -94,22 +87,7 @@ class StepCaCertificateAuthorityTest extends CertificateAuthorityContract {
 
   @Override
   protected CertificateContents inspect(String pem) {
-    try {
-      X509Certificate certificate = parse(pem);
-      var cn = new X500Name(certificate.getSubjectX500Principal().getName()).getRDNs(BCStyle.CN);
-      return new CertificateContents(
-          CertificateFingerprint.of(certificate.getEncoded()),
-          certificate.getSerialNumber(),
-          certificate.getNotAfter().toInstant(),
-          cn.length == 1 ? cn[0].getFirst().getValue().toString() : "",
-          utf8Extension(certificate, GRANT_OID),
-          utf8Extension(certificate, SUBJECT_OID),
-          List.of(CLIENT_AUTH).equals(certificate.getExtendedKeyUsage()),
-          certificate.getBasicConstraints() != -1,
-          Optional.of(PublicKeyFingerprint.of(certificate.getPublicKey().getEncoded())));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return TestLocalCa.contents(pem);
   }
 
   @Override
@@ -360,17 +338,6 @@ class StepCaCertificateAuthorityTest extends CertificateAuthorityContract {
 
   private static X509Certificate parse(String pem) throws Exception {
     return Certificates.parse(pem).getFirst();
-  }
-
-  /** The UTF8String inside an extension, read independently of the adapter's parser. */
-  private static Optional<String> utf8Extension(X509Certificate certificate, String oid)
-      throws IOException {
-    byte[] wrapped = certificate.getExtensionValue(oid);
-    if (wrapped == null) {
-      return Optional.empty();
-    }
-    var value = ASN1Primitive.fromByteArray(ASN1OctetString.getInstance(wrapped).getOctets());
-    return Optional.of(((ASN1UTF8String) value).getString());
   }
 
   private static byte[] utf8(Object uuid) throws IOException {

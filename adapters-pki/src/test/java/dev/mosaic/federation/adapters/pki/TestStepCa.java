@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The real step-ca the integration tests use: {@code MOSAIC_TEST_STEPCA_URL} (default {@code
@@ -59,25 +60,36 @@ final class TestStepCa {
   }
 
   static StepCaSettings settings() {
-    return settings(MosaicExtensions.DEFAULT_ARC);
-  }
-
-  static StepCaSettings settings(String oidArc) {
     return new StepCaSettings(
         url(),
         rootFile(),
         setting("MOSAIC_TEST_STEPCA_PROVISIONER", PROVISIONER),
         provisionerKeyFile(),
-        passwordFile(),
+        passwordFile());
+  }
+
+  /** Step-CA mode with the given arc, certificates of one hour, B at {@code publicUrl}. */
+  static PkiSettings pkiSettings(String oidArc, URI publicUrl) {
+    return new PkiSettings(
+        PkiSettings.Mode.STEPCA,
+        Optional.empty(),
+        Optional.of(settings()),
         oidArc,
-        Duration.ofHours(1));
+        Duration.ofHours(1),
+        publicUrl,
+        Optional.empty());
+  }
+
+  static PkiSettings pkiSettings() {
+    return pkiSettings(MosaicExtensions.DEFAULT_ARC, URI.create("https://127.0.0.1:8443"));
   }
 
   /** The adapter against the real step-ca, on the real clock (step-ca checks tokens by it). */
   static StepCaCertificateAuthority authority(String oidArc) {
-    return (StepCaCertificateAuthority)
-        new PkiModule(settings(oidArc))
-            .certificateAuthority(InstantSource.system(), new SecureRandom());
+    return PkiModule.stepCaCertificateAuthority(
+        pkiSettings(oidArc, URI.create("https://127.0.0.1:8443")),
+        InstantSource.system(),
+        new SecureRandom());
   }
 
   /** Fails (never skips) with what to do when the CA or its files are missing. */

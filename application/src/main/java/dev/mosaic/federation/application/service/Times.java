@@ -9,6 +9,11 @@ final class Times {
   private Times() {}
 
   static Instant now(InstantSource clock) {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    return micros(clock.instant());
+  }
+
+  /** {@code instant} at the precision the stores keep. */
+  static Instant micros(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.MICROS);
   }
 }

@@ -45,7 +45,12 @@ public final class FakePki {
     return fields(csr.pem(), CSR);
   }
 
-  static String certificate(Map<String, String> fields) {
+  /**
+   * A fake certificate with exactly these fields ({@code serial}, {@code cn}, {@code grant}, {@code
+   * subject}, {@code key}, {@code eku}, {@code ca}, {@code notBefore}, {@code notAfter}), for tests
+   * that need a certificate a CA would never issue.
+   */
+  public static String certificate(Map<String, String> fields) {
     StringBuilder body = new StringBuilder();
     fields.forEach((k, v) -> body.append(k).append('=').append(v).append('\n'));
     return block(CERT, body.toString());
@@ -69,6 +74,11 @@ public final class FakePki {
         "clientAuth".equals(f.get("eku")),
         Boolean.parseBoolean(f.get("ca")),
         Optional.ofNullable(f.get("key")).map(PublicKeyFingerprint::new));
+  }
+
+  /** The fields of a fake certificate, or empty when it is not one. */
+  static Optional<Map<String, String>> certificateFields(String pem) {
+    return fields(pem, CERT);
   }
 
   private static String block(String type, String body) {

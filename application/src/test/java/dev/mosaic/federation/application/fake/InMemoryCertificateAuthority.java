@@ -25,6 +25,7 @@ import java.util.Optional;
 public final class InMemoryCertificateAuthority implements CertificateAuthority {
   private static final String ROOT =
       "-----BEGIN FAKE CERTIFICATE-----\nserial=1\ncn=Fake Root\nca=true\n"
+          + "key=00000000000000000000000000000000000000000000000000000000000000aa\n"
           + "notAfter=2100-01-01T00:00:00Z\n-----END FAKE CERTIFICATE-----\n";
 
   private final InstantSource clock;
@@ -56,6 +57,7 @@ public final class InMemoryCertificateAuthority implements CertificateAuthority 
     fields.put("key", csr.get("key"));
     fields.put("eku", "clientAuth");
     fields.put("ca", "false");
+    fields.put("notBefore", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
     fields.put("notAfter", notAfter.toString());
     String pem = FakePki.certificate(fields);
     IssuedCertificate certificate =

@@ -28,8 +28,26 @@ import java.util.UUID;
  * {@link ResourceStore} and {@link ResourceImporter} over one map. Search: every word of the query
  * must occur (case-insensitive) in the row's text; the score is the number of occurrences.
  */
-public final class InMemoryResourceStore implements ResourceStore, ResourceImporter {
+public final class InMemoryResourceStore
+    implements ResourceStore, ResourceImporter, TransactionParticipant {
   private final Map<UUID, ResourceItem> items = new LinkedHashMap<>();
+
+  /** Every stored row, in insertion order. */
+  public synchronized List<ResourceItem> all() {
+    return List.copyOf(items.values());
+  }
+
+  @Override
+  public synchronized Object snapshot() {
+    return new LinkedHashMap<>(items);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public synchronized void restore(Object snapshot) {
+    items.clear();
+    items.putAll((Map<UUID, ResourceItem>) snapshot);
+  }
 
   @Override
   public synchronized InsertOutcome insert(ResourceItem item) {

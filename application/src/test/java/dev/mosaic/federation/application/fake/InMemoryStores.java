@@ -13,8 +13,20 @@ public final class InMemoryStores {
   private final InMemoryAuditLog audit = new InMemoryAuditLog();
   private final InMemoryUserDirectory users = new InMemoryUserDirectory();
   private final InMemoryLinkRepository links = new InMemoryLinkRepository();
+  private final InMemorySessionTokenRepository sessionTokens =
+      new InMemorySessionTokenRepository(users);
+  private final InMemoryResourceStore resources = new InMemoryResourceStore();
   private final InMemoryTransactor transactor =
-      new InMemoryTransactor(grants, peers, tokens, revokedCertificates, audit, users, links);
+      new InMemoryTransactor(
+          grants,
+          peers,
+          tokens,
+          revokedCertificates,
+          audit,
+          users,
+          links,
+          sessionTokens,
+          resources);
 
   public InMemoryGrantRepository grants() {
     return grants;
@@ -43,6 +55,15 @@ public final class InMemoryStores {
 
   public InMemoryLinkRepository links() {
     return links;
+  }
+
+  public InMemorySessionTokenRepository sessionTokens() {
+    return sessionTokens;
+  }
+
+  /** Also the {@code ResourceImporter}. */
+  public InMemoryResourceStore resources() {
+    return resources;
   }
 
   public InMemoryTransactor transactor() {

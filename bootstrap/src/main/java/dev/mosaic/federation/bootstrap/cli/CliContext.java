@@ -25,6 +25,20 @@ public record CliContext(
     Objects.requireNonNull(wiring, "wiring");
   }
 
+  /**
+   * Prints {@code mosaic: <message>} on stderr and returns {@code exitCode}: how a command reports
+   * an outcome that is not success.
+   */
+  public int fail(int exitCode, String message) {
+    err.println("mosaic: " + message);
+    return exitCode;
+  }
+
+  /** Prints {@code warning: <message>} on stderr. */
+  public void warn(String message) {
+    err.println("warning: " + message);
+  }
+
   /** {@code MOSAIC_DEBUG=1}: print stack traces of failures. */
   public boolean debug() {
     return "1".equals(environment.get("MOSAIC_DEBUG"));

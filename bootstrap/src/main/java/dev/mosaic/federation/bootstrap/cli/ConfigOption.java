@@ -1,5 +1,6 @@
 package dev.mosaic.federation.bootstrap.cli;
 
+import dev.mosaic.federation.bootstrap.GatewayServices;
 import dev.mosaic.federation.bootstrap.config.ConfigLoader;
 import dev.mosaic.federation.bootstrap.config.GatewayConfig;
 import java.nio.file.Path;
@@ -21,5 +22,10 @@ public final class ConfigOption {
   /** Loads and validates the configuration; throws {@code ConfigException} naming each problem. */
   GatewayConfig load(Map<String, String> environment) {
     return ConfigLoader.load(Optional.ofNullable(file), environment);
+  }
+
+  /** Loads the configuration and wires a gateway for it; the caller closes it. */
+  GatewayServices open(CliContext context) {
+    return context.wiring().apply(load(context.environment()));
   }
 }

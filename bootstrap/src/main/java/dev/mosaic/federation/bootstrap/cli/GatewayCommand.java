@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
     name = "gateway",
     mixinStandardHelpOptions = true,
     versionProvider = MosaicVersion.class,
-    description = "Operate this gateway: schema migrations and dependency checks.",
-    subcommands = {MigrateCommand.class, DoctorCommand.class})
+    description = "Operate this gateway: run it, migrate its schema, check its dependencies.",
+    subcommands = {ServeCommand.class, MigrateCommand.class, DoctorCommand.class})
 public final class GatewayCommand implements Runnable {
 
   @Spec CommandSpec spec;

@@ -11,7 +11,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = MosaicVersion.class,
     description = "Mosaic Federation gateway.",
-    subcommands = {GatewayCommand.class},
+    subcommands = {
+      GatewayCommand.class,
+      UserCommand.class,
+      TeamCommand.class,
+      DataCommand.class,
+      FederationCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 ok, 1 error, 2 usage, 3 not found, 4 conflict, 5 remote peer refused or"

@@ -1,0 +1,39 @@
+package dev.mosaic.federation.adapters.http;
+
+import dev.mosaic.federation.application.port.in.RedeemEnrollmentUseCase;
+import dev.mosaic.federation.application.port.out.CertificateAuthority;
+import java.security.cert.X509Certificate;
+import java.time.InstantSource;
+import java.util.Optional;
+import javax.net.ssl.X509ExtendedKeyManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/** Assembles the federation listener: its routes, wire rules, rate limit and TLS. */
+final class FederationServers {
+  private FederationServers() {}
+
+  static FederationServer create(
+      HttpSettings settings,
+      InstantSource clock,
+      RedeemEnrollmentUseCase redeem,
+      CertificateAuthority authority,
+      X509ExtendedKeyManager serverKeyManager,
+      Optional<X509ExtendedTrustManager> clientTrust) {
+    Router router = new EnrollmentEndpoints(redeem, authority).addTo(new Router.Builder()).build();
+    FederationHandler handler =
+        new FederationHandler(
+            router, new AddressRateLimiter(clock, settings.enrollmentPerMinute()));
+    X509ExtendedKeyManager keyManager =
+        new ChainCompletingKeyManager(serverKeyManager, root(authority));
+    return new FederationServer(settings, keyManager, clientTrust, handler);
+  }
+
+  /** The CA root to complete the server's chain with; none when the CA's PEM is not X.509. */
+  private static Optional<X509Certificate> root(CertificateAuthority authority) {
+    try {
+      return Optional.of(Pem.certificates(authority.rootCertificatePem()).get(0));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}

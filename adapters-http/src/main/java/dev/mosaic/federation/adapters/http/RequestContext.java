@@ -1,0 +1,33 @@
+package dev.mosaic.federation.adapters.http;
+
+import dev.mosaic.federation.domain.audit.RequestId;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the listener knows about one request besides its content.
+ *
+ * @param requestId the {@code X-Request-Id} of the response (see {@link FederationHandler})
+ * @param trace the caller's valid {@code traceparent}, if any
+ * @param remoteAddress the client's IP address as the socket saw it (proxies' headers ignored)
+ * @param clientCertificates the chain the client presented at TLS, leaf first; empty when none
+ */
+record RequestContext(
+    RequestId requestId,
+    Optional<TraceParent> trace,
+    String remoteAddress,
+    List<X509Certificate> clientCertificates) {
+  RequestContext {
+    Objects.requireNonNull(requestId, "requestId");
+    Objects.requireNonNull(trace, "trace");
+    Objects.requireNonNull(remoteAddress, "remoteAddress");
+    clientCertificates = List.copyOf(clientCertificates);
+  }
+
+  /** The client's certificate (the leaf), when it presented one. */
+  Optional<X509Certificate> clientCertificate() {
+    return clientCertificates.isEmpty() ? Optional.empty() : Optional.of(clientCertificates.get(0));
+  }
+}

@@ -1,0 +1,16 @@
+package dev.mosaic.federation.application.port.in;
+
+/**
+ * A session's query on the requesting side (SPEC §5.2 first paragraph, §5.5, §8): {@code local}
+ * reads the local store under the user's native access; {@code federated:<peer>} asks the user's
+ * own link of that name; {@code all} does both over every active link of the user, in parallel,
+ * bounded by {@code client.requestTimeout}. Answers of {@code list}/{@code get} are cached per
+ * (link, verb, resource, canonical request) for {@code cache.ttl}.
+ *
+ * <p>Never throws for a failing source (it becomes that source's status); throws {@link
+ * dev.mosaic.federation.application.port.out.InfrastructureException} only when the local user/link
+ * stores fail before any source is asked.
+ */
+public interface QueryUseCase {
+  QueryResult query(QueryCommand command);
+}

@@ -1,0 +1,22 @@
+package dev.mosaic.federation.application.port.in;
+
+/**
+ * The serving side of a federated request (SPEC §5.2 steps 2–6): identity decided by the database,
+ * rate limit, scope, row cap, the read under the effective filter, then one audit row — committed
+ * before the result is returned — for every outcome. If the audit row cannot be written the result
+ * is {@link ServeUnavailable} and no data is returned.
+ *
+ * <p>Never throws for a business outcome or an infrastructure failure (both are results). A
+ * programming error (any other {@link RuntimeException}) is audited as {@code error}/500 and
+ * rethrown; the HTTP layer answers 500 {@code internal}.
+ */
+public interface ServeFederatedRequestUseCase {
+  /** {@code GET /api/federation/v1/capabilities}. */
+  ServeCapabilitiesResult capabilities(FederatedRequestContext context);
+
+  /** {@code POST /api/federation/v1/list/{resource}}. */
+  ServeListResult list(ServeListCommand command);
+
+  /** {@code POST /api/federation/v1/get/{resource}/{id}}. */
+  ServeGetResult get(ServeGetCommand command);
+}

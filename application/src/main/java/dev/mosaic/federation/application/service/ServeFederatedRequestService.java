@@ -1,0 +1,369 @@
+package dev.mosaic.federation.application.service;
+
+import dev.mosaic.federation.application.port.in.Authorization;
+import dev.mosaic.federation.application.port.in.AuthorizeRequestCommand;
+import dev.mosaic.federation.application.port.in.AuthorizeRequestUseCase;
+import dev.mosaic.federation.application.port.in.FederatedRequestContext;
+import dev.mosaic.federation.application.port.in.IdentityCheck;
+import dev.mosaic.federation.application.port.in.Refusal;
+import dev.mosaic.federation.application.port.in.RequestRateLimited;
+import dev.mosaic.federation.application.port.in.RequestRefused;
+import dev.mosaic.federation.application.port.in.ServeCapabilitiesResult;
+import dev.mosaic.federation.application.port.in.ServeFailure;
+import dev.mosaic.federation.application.port.in.ServeFederatedRequestUseCase;
+import dev.mosaic.federation.application.port.in.ServeGetCommand;
+import dev.mosaic.federation.application.port.in.ServeGetResult;
+import dev.mosaic.federation.application.port.in.ServeListCommand;
+import dev.mosaic.federation.application.port.in.ServeListResult;
+import dev.mosaic.federation.application.port.in.ServeRateLimited;
+import dev.mosaic.federation.application.port.in.ServeRefused;
+import dev.mosaic.federation.application.port.in.ServeUnavailable;
+import dev.mosaic.federation.application.port.out.AuditLog;
+import dev.mosaic.federation.application.port.out.IdGenerator;
+import dev.mosaic.federation.application.port.out.InfrastructureException;
+import dev.mosaic.federation.application.port.out.PagePosition;
+import dev.mosaic.federation.application.port.out.PageRequest;
+import dev.mosaic.federation.application.port.out.ResourcePage;
+import dev.mosaic.federation.application.port.out.ResourceStore;
+import dev.mosaic.federation.domain.access.EffectiveFilter;
+import dev.mosaic.federation.domain.audit.AuditEvent;
+import dev.mosaic.federation.domain.audit.AuditEventId;
+import dev.mosaic.federation.domain.audit.AuditOutcome;
+import dev.mosaic.federation.domain.audit.QueryHash;
+import dev.mosaic.federation.domain.common.CanonicalJson;
+import dev.mosaic.federation.domain.common.Uuids;
+import dev.mosaic.federation.domain.grant.Grant;
+import dev.mosaic.federation.domain.resource.ResourceItem;
+import dev.mosaic.federation.domain.scope.Resource;
+import dev.mosaic.federation.domain.scope.Scope;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * {@link ServeFederatedRequestUseCase}: {@link AuthorizeRequestUseCase} (identity, rate limit,
+ * scope, row cap), then the semantic checks of the body (id, {@code updatedSince}, cursor), the
+ * read under the effective filter, and one audit row per request, appended (and so committed)
+ * before the result is returned.
+ */
+public class ServeFederatedRequestService implements ServeFederatedRequestUseCase {
+  /** The verbs this gateway serves ({@code search} arrives with issue 5). */
+  static final List<String> VERBS = List.of("capabilities", "list", "get");
+
+  static final String INVALID_CURSOR = "invalid cursor";
+  static final String INVALID_ID = "id must be a UUID";
+  static final String INVALID_UPDATED_SINCE =
+      "updatedSince must be an ISO-8601 instant such as 2025-01-01T00:00:00Z";
+
+  private static final ServeUnavailable UNAVAILABLE =
+      new ServeUnavailable(ServeUnavailable.MESSAGE);
+
+  private final AuthorizeRequestUseCase authorizer;
+  private final ResourceStore store;
+  private final AuditLog audit;
+  private final CursorCodec cursors;
+  private final IdGenerator ids;
+  private final InstantSource clock;
+  private final ServingDefaults defaults;
+
+  @Inject
+  public ServeFederatedRequestService(
+      AuthorizeRequestUseCase authorizer,
+      ResourceStore store,
+      AuditLog audit,
+      CursorCodec cursors,
+      IdGenerator ids,
+      InstantSource clock,
+      ServingDefaults defaults) {
+    this.authorizer = authorizer;
+    this.store = store;
+    this.audit = audit;
+    this.cursors = cursors;
+    this.ids = ids;
+    this.clock = clock;
+    this.defaults = defaults;
+  }
+
+  @Override
+  public ServeCapabilitiesResult capabilities(FederatedRequestContext context) {
+    Attempt attempt =
+        new Attempt(context, "capabilities", Optional.empty(), request("capabilities"));
+    try {
+      return switch (authorizer.identify(context.identity())) {
+        case RequestRefused refused -> attempt.refused(refused);
+        case RequestRateLimited limited -> attempt.rateLimited(limited);
+        case IdentityCheck.Identified identified -> {
+          attempt.grant = Optional.of(identified.grant());
+          ServeCapabilitiesResult.Served served = capabilitiesOf(identified.grant());
+          yield attempt.allowed(0, served.toWire()) ? served : UNAVAILABLE;
+        }
+      };
+    } catch (InfrastructureException e) {
+      return attempt.failed(e);
+    } catch (RuntimeException e) {
+      throw attempt.crashed(e);
+    }
+  }
+
+  @Override
+  public ServeListResult list(ServeListCommand command) {
+    Map<String, Object> request = request("list");
+    request.put("resource", command.resource());
+    command.limit().ifPresent(l -> request.put("limit", l));
+    command.cursor().ifPresent(c -> request.put("cursor", c));
+    command.updatedSince().ifPresent(u -> request.put("updatedSince", u));
+    Attempt attempt =
+        new Attempt(command.context(), "list", Optional.of(command.resource()), request);
+    try {
+      return switch (authorizer.authorize(
+          new AuthorizeRequestCommand(
+              command.context().identity(), command.resource(), saturate(command.limit())))) {
+        case RequestRefused refused -> attempt.refused(refused);
+        case RequestRateLimited limited -> attempt.rateLimited(limited);
+        case Authorization.Authorized authorized -> listAuthorized(attempt, authorized, command);
+      };
+    } catch (InfrastructureException e) {
+      return attempt.failed(e);
+    } catch (RuntimeException e) {
+      throw attempt.crashed(e);
+    }
+  }
+
+  private ServeListResult listAuthorized(
+      Attempt attempt, Authorization.Authorized authorized, ServeListCommand command) {
+    attempt.grant = Optional.of(authorized.grant());
+    Optional<Instant> updatedSince;
+    try {
+      updatedSince = command.updatedSince().map(Instant::parse);
+    } catch (DateTimeParseException e) {
+      return attempt.invalid(INVALID_UPDATED_SINCE, "updatedSince unparsable");
+    }
+    CursorBinding binding =
+        CursorBinding.forGrant(
+            authorized.grant().id(), authorized.resource(), authorized.filter(), updatedSince);
+    Optional<PagePosition> after = Optional.empty();
+    if (command.cursor().isPresent()) {
+      after = cursors.decode(binding, command.cursor().get());
+      if (after.isEmpty()) {
+        return attempt.invalid(INVALID_CURSOR, "cursor refused (malformed, forged or foreign)");
+      }
+    }
+    ResourcePage page =
+        store.list(
+            authorized.resource(),
+            authorized.filter(),
+            new PageRequest(authorized.limit(), after, updatedSince));
+    List<Map<String, Object>> items =
+        page.items().stream()
+            .filter(item -> visible(item, authorized.resource(), authorized.filter()))
+            .map(ResourceItem::toWire)
+            .toList();
+    ServeListResult.Listed listed =
+        new ServeListResult.Listed(items, page.next().map(next -> cursors.encode(binding, next)));
+    return attempt.allowed(items.size(), listed.toWire()) ? listed : UNAVAILABLE;
+  }
+
+  @Override
+  public ServeGetResult get(ServeGetCommand command) {
+    Map<String, Object> request = request("get");
+    request.put("resource", command.resource());
+    request.put("id", command.id());
+    Attempt attempt =
+        new Attempt(command.context(), "get", Optional.of(command.resource()), request);
+    try {
+      return switch (authorizer.authorize(
+          new AuthorizeRequestCommand(
+              command.context().identity(), command.resource(), OptionalInt.empty()))) {
+        case RequestRefused refused -> attempt.refused(refused);
+        case RequestRateLimited limited -> attempt.rateLimited(limited);
+        case Authorization.Authorized authorized -> getAuthorized(attempt, authorized, command);
+      };
+    } catch (InfrastructureException e) {
+      return attempt.failed(e);
+    } catch (RuntimeException e) {
+      throw attempt.crashed(e);
+    }
+  }
+
+  private ServeGetResult getAuthorized(
+      Attempt attempt, Authorization.Authorized authorized, ServeGetCommand command) {
+    attempt.grant = Optional.of(authorized.grant());
+    Optional<UUID> id = Uuids.tryParseCanonical(command.id());
+    if (id.isEmpty()) {
+      return attempt.invalid(INVALID_ID, "id is not a UUID");
+    }
+    Optional<ResourceItem> item =
+        store
+            .get(authorized.resource(), authorized.filter(), id.get())
+            .filter(found -> found.id().equals(id.get()))
+            .filter(found -> visible(found, authorized.resource(), authorized.filter()));
+    if (item.isEmpty()) {
+      return attempt.notFound();
+    }
+    ServeGetResult.Found found = new ServeGetResult.Found(item.get().toWire());
+    return attempt.allowed(1, found.toWire()) ? found : UNAVAILABLE;
+  }
+
+  private ServeCapabilitiesResult.Served capabilitiesOf(Grant grant) {
+    Scope scope = grant.scope();
+    Set<Resource> servable = EnumSet.noneOf(Resource.class);
+    Set<Resource> excluded = EnumSet.noneOf(Resource.class);
+    excluded.addAll(scope.excludedResources());
+    for (Resource r : scope.resources()) {
+      (r.isSensitive() ? excluded : servable).add(r);
+    }
+    return new ServeCapabilitiesResult.Served(
+        grant.id(),
+        servable,
+        excluded,
+        scope.maxRowsPerQuery(),
+        VERBS,
+        scope.rateLimit().orElse(defaults.defaultRateLimit()),
+        Times.now(clock));
+  }
+
+  /** Defense in depth: the store already filters; a row outside the filter is never sent. */
+  private static boolean visible(ResourceItem item, Resource resource, EffectiveFilter filter) {
+    return item.resource() == resource
+        && !resource.isSensitive()
+        && filter.admits(item.ownerUserId(), item.teamId());
+  }
+
+  private static Map<String, Object> request(String verb) {
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("verb", verb);
+    return request;
+  }
+
+  /** A limit beyond the {@code int} range keeps its sign: clamped later, or refused if below 1. */
+  private static OptionalInt saturate(OptionalLong limit) {
+    if (limit.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    long value = limit.getAsLong();
+    return OptionalInt.of((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value)));
+  }
+
+  /** One request in flight: what its audit row needs, and the ways it can end. */
+  private final class Attempt {
+    private final FederatedRequestContext context;
+    private final String verb;
+    private final Optional<String> resource;
+    private final QueryHash queryHash;
+    private final Instant start;
+    private Optional<Grant> grant = Optional.empty();
+
+    Attempt(
+        FederatedRequestContext context,
+        String verb,
+        Optional<String> resource,
+        Map<String, Object> request) {
+      this.context = context;
+      this.verb = verb;
+      this.resource = resource;
+      this.queryHash = QueryHash.ofRequest(request);
+      this.start = clock.instant();
+    }
+
+    /** Audits a served answer; false when the row could not be written (then serve nothing). */
+    boolean allowed(int rows, Map<String, Object> body) {
+      long bytes = CanonicalJson.write(body).getBytes(StandardCharsets.UTF_8).length;
+      return append(
+          row(AuditOutcome.ALLOWED, 200, Optional.empty()).rowsOut(rows).bytesOut(bytes).build());
+    }
+
+    ServeFailure refused(RequestRefused refused) {
+      grant = refused.grant();
+      AuditOutcome outcome =
+          refused.refusal() == Refusal.INVALID_REQUEST ? AuditOutcome.INVALID : AuditOutcome.DENIED;
+      return commit(
+          row(outcome, refused.refusal().statusCode(), Optional.of(refused.auditReason())),
+          new ServeRefused(refused.refusal(), refused.message()));
+    }
+
+    ServeFailure invalid(String message, String auditReason) {
+      return commit(
+          row(AuditOutcome.INVALID, Refusal.INVALID_REQUEST.statusCode(), Optional.of(auditReason)),
+          new ServeRefused(Refusal.INVALID_REQUEST, message));
+    }
+
+    ServeFailure rateLimited(RequestRateLimited limited) {
+      grant = Optional.of(limited.grant());
+      Duration retryAfter = limited.retryAfter();
+      return commit(
+          row(AuditOutcome.RATE_LIMITED, 429, Optional.of("retry after " + retryAfter)),
+          new ServeRateLimited(retryAfter));
+    }
+
+    ServeGetResult notFound() {
+      boolean written =
+          append(
+              row(AuditOutcome.NOT_FOUND, 404, Optional.of("no visible row with that id"))
+                  .rowsOut(0)
+                  .build());
+      return written ? new ServeGetResult.NotFound(ServeGetResult.NotFound.MESSAGE) : UNAVAILABLE;
+    }
+
+    ServeFailure failed(InfrastructureException e) {
+      append(row(AuditOutcome.ERROR, 503, Optional.of(reason("store failure", e))).build());
+      return UNAVAILABLE;
+    }
+
+    RuntimeException crashed(RuntimeException e) {
+      try {
+        append(row(AuditOutcome.ERROR, 500, Optional.of(reason("internal error", e))).build());
+      } catch (RuntimeException auditFailure) {
+        e.addSuppressed(auditFailure);
+      }
+      return e;
+    }
+
+    /** {@code failure} if its row was written, else 503. */
+    private ServeFailure commit(AuditEvent.Builder row, ServeFailure failure) {
+      return append(row.rowsOut(0).build()) ? failure : UNAVAILABLE;
+    }
+
+    private boolean append(AuditEvent event) {
+      try {
+        audit.append(event);
+        return true;
+      } catch (InfrastructureException e) {
+        return false;
+      }
+    }
+
+    private AuditEvent.Builder row(AuditOutcome outcome, int status, Optional<String> reason) {
+      Instant end = clock.instant();
+      AuditEvent.Builder row =
+          AuditEvent.builder(new AuditEventId(ids.newId()), Times.micros(start), verb, outcome)
+              .requestId(context.requestId())
+              .certFingerprint(context.identity().fingerprint())
+              .queryHash(queryHash)
+              .statusCode(status)
+              .latencyMs(Math.max(0, Duration.between(start, end).toMillis()));
+      context.traceId().ifPresent(row::traceId);
+      resource.ifPresent(row::resource);
+      reason.ifPresent(row::reason);
+      grant.ifPresent(g -> row.grantId(g.id()).peerId(g.peerId()).subjectUserId(g.subjectUserId()));
+      return row;
+    }
+
+    private static String reason(String what, RuntimeException e) {
+      String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      String text = what + ": " + detail;
+      return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+    }
+  }
+}
