@@ -19,15 +19,13 @@ public interface CacheModule {
 
   @Provides
   @Singleton
-  static RedissonClient redissonClient(ValkeySettings settings) {
-    return RedissonClients.create(settings);
+  static RedissonClient redissonClient(ValkeyConnection connection) {
+    return connection.client();
   }
 
-  @Provides
+  @Binds
   @IntoSet
-  static AutoCloseable closeRedissonClient(RedissonClient client) {
-    return () -> RedissonClients.shutdown(client);
-  }
+  AutoCloseable closeValkeyConnection(ValkeyConnection connection);
 
   @Binds
   @Singleton
