@@ -127,24 +127,9 @@ public class QueryService implements QueryUseCase {
       return new QueryResult.UnknownUser();
     }
     UserId user = command.localUser();
-    List<Link> targets = new ArrayList<>();
-    switch (parsed.source()) {
-      case LocalSource local -> {}
-      case AllSources all ->
-          links.findByOwner(user).stream()
-              .filter(link -> link.localUserId().equals(user))
-              .filter(link -> link.state() != LinkState.REVOKED)
-              .forEach(targets::add);
-      case PeerSource peer -> {
-        Optional<Link> link =
-            links
-                .findByOwnerAndPeerName(user, peer.name())
-                .filter(l -> l.localUserId().equals(user));
-        if (link.isEmpty()) {
-          return new QueryResult.NoSuchPeer(peer.name().value());
-        }
-        targets.add(link.get());
-      }
+    Optional<List<Link>> targets = linksOf(user, parsed.source());
+    if (targets.isEmpty()) {
+      return new QueryResult.NoSuchPeer(((PeerSource) parsed.source()).name().value());
     }
     boolean includeLocal =
         parsed.source() instanceof LocalSource
@@ -162,12 +147,34 @@ public class QueryService implements QueryUseCase {
       sources.add(
           new Source(LOCAL, Optional.empty(), () -> askLocal(user, access.get(), parsed, after)));
     }
-    for (Link link : targets) {
+    for (Link link : targets.get()) {
       sources.add(
           new Source(link.peerName().value(), Optional.of(link), () -> askPeer(link, parsed)));
     }
     List<SourceAnswer> answers = run(sources);
     return merge(command, answers);
+  }
+
+  /**
+   * The user's own links a source names, through the owner-scoped queries only (and checked again):
+   * none for {@code local}; every link not revoked for {@code all}; the one link of that name, or
+   * empty when the user has none, for {@code federated:<peer>}.
+   */
+  private Optional<List<Link>> linksOf(UserId user, QuerySource source) {
+    return switch (source) {
+      case LocalSource local -> Optional.of(List.of());
+      case AllSources all ->
+          Optional.of(
+              links.findByOwner(user).stream()
+                  .filter(link -> link.localUserId().equals(user))
+                  .filter(link -> link.state() != LinkState.REVOKED)
+                  .toList());
+      case PeerSource peer ->
+          links
+              .findByOwnerAndPeerName(user, peer.name())
+              .filter(link -> link.localUserId().equals(user))
+              .map(List::of);
+    };
   }
 
   /**

@@ -272,12 +272,15 @@ public class ServeFederatedRequestService implements ServeFederatedRequestUseCas
         Map<String, Object> request) {
       this.context = context;
       this.verb = verb;
-      this.resource = resource;
+      this.resource = resource.map(r -> r.length() <= 128 ? r : r.substring(0, 128) + "…");
       this.queryHash = QueryHash.ofRequest(request);
       this.start = clock.instant();
     }
 
-    /** Audits a served answer; false when the row could not be written (then serve nothing). */
+    /**
+     * Audits a served answer; false when the row could not be written (then serve nothing). {@code
+     * bytes_out} is the size of the body as canonical JSON, the closest the core can know.
+     */
     boolean allowed(int rows, Map<String, Object> body) {
       long bytes = CanonicalJson.write(body).getBytes(StandardCharsets.UTF_8).length;
       return append(
