@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  */
 final class Gateway implements AutoCloseable {
   static final Pattern LISTENING = Pattern.compile("(?m)^listening on (https://\\S+)$");
+  static final Pattern SESSION_API = Pattern.compile("(?m)^session API on (http://\\S+)$");
   static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  static final String LOCAL_HOST = "127.0.0.1";
 
   private final String name;
   private final GatewayDatabase database;
@@ -37,6 +39,7 @@ final class Gateway implements AutoCloseable {
   private final Map<String, String> environment;
   private final String listenHost;
   private final int port;
+  private final int localPort;
   private final List<MosaicProcess> processes = new ArrayList<>();
 
   private Gateway(
@@ -46,7 +49,8 @@ final class Gateway implements AutoCloseable {
       Path dir,
       Map<String, String> environment,
       String listenHost,
-      int port) {
+      int port,
+      int localPort) {
     this.name = name;
     this.database = database;
     this.ownsDatabase = ownsDatabase;
@@ -54,6 +58,7 @@ final class Gateway implements AutoCloseable {
     this.environment = environment;
     this.listenHost = listenHost;
     this.port = port;
+    this.localPort = localPort;
   }
 
   /** Which certificate authority a gateway uses. */
@@ -102,7 +107,10 @@ final class Gateway implements AutoCloseable {
       return this;
     }
 
-    /** Creates the database (or reuses the replicated gateway's) and picks a free port. */
+    /**
+     * Creates the database (or reuses the replicated gateway's) and picks free ports: one for the
+     * federation listener on the gateway's host, one for the session API on 127.0.0.1.
+     */
     Gateway build() {
       if (dir == null) {
         throw new IllegalStateException("dir is required");
@@ -122,7 +130,6 @@ final class Gateway implements AutoCloseable {
         database = GatewayDatabase.create();
         env.put("MOSAIC_GATEWAY_NAME", name);
         env.put("MOSAIC_GATEWAY_TIER", "federated");
-        env.put("MOSAIC_LOCAL_LISTEN", "127.0.0.1:0");
         env.put("MOSAIC_DATABASE_URL", database.url());
         env.put("MOSAIC_DATABASE_USER", TestServices.databaseUser());
         if (!TestServices.databasePassword().isEmpty()) {
@@ -150,9 +157,11 @@ final class Gateway implements AutoCloseable {
           }
         }
       }
+      int localPort = freePort(LOCAL_HOST);
       env.put("MOSAIC_FEDERATION_LISTEN", host + ":" + port);
       env.put("MOSAIC_FEDERATION_PUBLIC_URL", "https://" + host + ":" + port);
-      return new Gateway(name, database, sharingWith == null, dir, env, host, port);
+      env.put("MOSAIC_LOCAL_LISTEN", LOCAL_HOST + ":" + localPort);
+      return new Gateway(name, database, sharingWith == null, dir, env, host, port, localPort);
     }
   }
 
@@ -178,6 +187,13 @@ final class Gateway implements AutoCloseable {
     return URI.create("https://" + listenHost + ":" + port);
   }
 
+  /**
+   * The base URL of the session API, {@code /healthz} and {@code /metrics} ({@code local.listen}).
+   */
+  URI localUrl() {
+    return URI.create("http://" + LOCAL_HOST + ":" + localPort);
+  }
+
   /** Runs {@code mosaic args...} with this gateway's configuration. */
   Mosaic.Run mosaic(String... args) {
     return Mosaic.run(environment, dir, args);
@@ -197,8 +213,15 @@ final class Gateway implements AutoCloseable {
     return run.out();
   }
 
+  /** {@code mosaic federation grant create}; returns the new grant's id. */
+  String createGrant(String user, String peer, String scope) {
+    return ok("federation", "grant", "create", "--user", user, "--peer", peer, "--scope", scope)
+        .strip();
+  }
+
   /**
-   * {@code mosaic gateway serve}, waiting for its one line {@code listening on https://host:port}.
+   * {@code mosaic gateway serve}, waiting for its two lines {@code listening on https://host:port}
+   * (the federation listener) and {@code session API on http://127.0.0.1:port} (the loopback one).
    */
   MosaicProcess serve() {
     return serve(Map.of());
@@ -212,6 +235,8 @@ final class Gateway implements AutoCloseable {
     processes.add(process);
     Matcher listening = process.awaitStdout(LISTENING, START_TIMEOUT);
     assertThat(URI.create(listening.group(1))).isEqualTo(publicUrl());
+    Matcher sessionApi = process.awaitStdout(SESSION_API, START_TIMEOUT);
+    assertThat(URI.create(sessionApi.group(1))).isEqualTo(localUrl());
     return process;
   }
 

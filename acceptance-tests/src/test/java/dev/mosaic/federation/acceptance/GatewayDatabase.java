@@ -85,6 +85,15 @@ final class GatewayDatabase implements AutoCloseable {
     }
   }
 
+  /** The rows of {@code federation_audit_log} written for one request ({@code X-Request-Id}). */
+  List<Map<String, Object>> auditOf(String requestId) {
+    return rows(
+        "select event, outcome, reason, status_code, rows_out, grant_id, subject_user_id, resource,"
+            + " cert_fingerprint, query_hash, trace_id from federation_audit_log"
+            + " where request_id::text = ?",
+        String.valueOf(requestId));
+  }
+
   /** {@code select count(*) from <table>}. */
   long count(String table) {
     return ((Number) rows("select count(*) as n from " + table).getFirst().get("n")).longValue();

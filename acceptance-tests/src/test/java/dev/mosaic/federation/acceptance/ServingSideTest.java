@@ -316,7 +316,9 @@ class ServingSideTest {
     client.enroll(b2.publicUrl(), token, Csrs.csr(Csrs.ecKey(), PEER));
 
     for (MosaicProcess replica : List.of(b1Serve, b2Serve)) {
-      assertThat(replica.stdout().lines()).hasSize(1).allMatch(l -> l.startsWith("listening on "));
+      assertThat(replica.stdout().lines())
+          .hasSize(2)
+          .allMatch(l -> l.startsWith("listening on ") || l.startsWith("session API on "));
       assertThat(replica.stderr()).contains(" INFO ");
       for (String issued : tokens) {
         assertThat(replica.stdout() + replica.stderr()).doesNotContain(issued);

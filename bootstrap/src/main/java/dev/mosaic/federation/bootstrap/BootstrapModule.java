@@ -6,6 +6,7 @@ import dagger.Provides;
 import dagger.multibindings.IntoSet;
 import dagger.multibindings.Multibinds;
 import dev.mosaic.federation.application.port.in.AddLinkUseCase;
+import dev.mosaic.federation.application.port.in.AuthenticateSessionUseCase;
 import dev.mosaic.federation.application.port.in.AuthorizeRequestUseCase;
 import dev.mosaic.federation.application.port.in.CreateGrantUseCase;
 import dev.mosaic.federation.application.port.in.ImportDataUseCase;
@@ -15,16 +16,19 @@ import dev.mosaic.federation.application.port.in.ListGrantsUseCase;
 import dev.mosaic.federation.application.port.in.ListLinksUseCase;
 import dev.mosaic.federation.application.port.in.ManageTeamsUseCase;
 import dev.mosaic.federation.application.port.in.ManageUsersUseCase;
+import dev.mosaic.federation.application.port.in.QueryUseCase;
 import dev.mosaic.federation.application.port.in.RedeemEnrollmentUseCase;
 import dev.mosaic.federation.application.port.in.RemoveLinkUseCase;
 import dev.mosaic.federation.application.port.in.RevokeGrantUseCase;
 import dev.mosaic.federation.application.port.in.RunDoctorUseCase;
+import dev.mosaic.federation.application.port.in.ServeFederatedRequestUseCase;
 import dev.mosaic.federation.application.port.in.ShowGrantUseCase;
 import dev.mosaic.federation.application.port.out.DependencyCheck;
 import dev.mosaic.federation.application.port.out.IdGenerator;
 import dev.mosaic.federation.application.port.out.ResponseCache;
 import dev.mosaic.federation.application.port.out.RevocationBroadcaster;
 import dev.mosaic.federation.application.service.AddLinkService;
+import dev.mosaic.federation.application.service.AuthenticateSessionService;
 import dev.mosaic.federation.application.service.AuthorizeRequestService;
 import dev.mosaic.federation.application.service.CreateGrantService;
 import dev.mosaic.federation.application.service.GrantQueryService;
@@ -34,21 +38,33 @@ import dev.mosaic.federation.application.service.IssueSessionTokenService;
 import dev.mosaic.federation.application.service.ListLinksService;
 import dev.mosaic.federation.application.service.ManageTeamsService;
 import dev.mosaic.federation.application.service.ManageUsersService;
+import dev.mosaic.federation.application.service.QueryService;
 import dev.mosaic.federation.application.service.RedeemEnrollmentService;
 import dev.mosaic.federation.application.service.RemoveLinkService;
 import dev.mosaic.federation.application.service.RevokeGrantService;
 import dev.mosaic.federation.application.service.RunDoctorService;
+import dev.mosaic.federation.application.service.ServeFederatedRequestService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
  * What the gateway itself contributes to the graph: the real clock, randomness and ids, the use
- * cases of the application core, the doctor checks no adapter owns, and the two requesting-side
- * collaborators this build keeps in-process (revocation fan-out, a disabled answer cache).
+ * cases of the application core, the doctor checks no adapter owns, the metrics registry, and the
+ * two requesting-side collaborators this build keeps in-process (revocation fan-out, the answer
+ * cache).
  */
 @Module
 abstract class BootstrapModule {
@@ -103,11 +119,50 @@ abstract class BootstrapModule {
   abstract RemoveLinkUseCase removeLink(RemoveLinkService service);
 
   @Binds
+  abstract ServeFederatedRequestUseCase serveFederatedRequest(ServeFederatedRequestService service);
+
+  /** One per gateway: it remembers which sessions were told a peer is offline. */
+  @Binds
+  @Singleton
+  abstract QueryUseCase query(QueryService service);
+
+  @Binds
+  abstract AuthenticateSessionUseCase authenticateSession(AuthenticateSessionService service);
+
+  @Binds
   @Singleton
   abstract RevocationBroadcaster revocationBroadcaster(InProcessRevocationBroadcaster broadcaster);
 
   @Binds
-  abstract ResponseCache responseCache(DisabledResponseCache cache);
+  @Singleton
+  abstract ResponseCache responseCache(InProcessResponseCache cache);
+
+  @Binds
+  abstract MeterRegistry meterRegistry(PrometheusMeterRegistry registry);
+
+  @Provides
+  @Singleton
+  static PrometheusMeterRegistry prometheusRegistry() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    return registry;
+  }
+
+  /** {@code GET /metrics} of the loopback listener: the registry in Prometheus text format. */
+  @Provides
+  @Named("metrics-scrape")
+  static Supplier<String> metricsScrape(PrometheusMeterRegistry registry) {
+    return registry::scrape;
+  }
+
+  @Provides
+  @IntoSet
+  static AutoCloseable closeMeterRegistry(PrometheusMeterRegistry registry) {
+    return registry::close;
+  }
 
   @Provides
   static InstantSource clock() {

@@ -4,12 +4,15 @@ import dagger.Module;
 import dagger.Provides;
 import dev.mosaic.federation.adapters.cache.ValkeySettings;
 import dev.mosaic.federation.adapters.http.HttpSettings;
+import dev.mosaic.federation.adapters.http.LocalHttpSettings;
 import dev.mosaic.federation.adapters.persistence.DatabaseSettings;
 import dev.mosaic.federation.adapters.persistence.VectorRequirement;
 import dev.mosaic.federation.adapters.pki.PkiSettings;
 import dev.mosaic.federation.adapters.pki.SealingKey;
 import dev.mosaic.federation.adapters.pki.StepCaSettings;
+import dev.mosaic.federation.application.service.CursorKey;
 import dev.mosaic.federation.application.service.GatewayIdentity;
+import dev.mosaic.federation.application.service.QuerySettings;
 import dev.mosaic.federation.application.service.ServingDefaults;
 import dev.mosaic.federation.bootstrap.config.ConfigException;
 import dev.mosaic.federation.bootstrap.config.ConfigKeys;
@@ -118,6 +121,23 @@ final class ConfigModule {
     }
   }
 
+  /** The list-cursor MAC key, derived from the sealing secret ({@link CursorKey#derive}). */
+  @Provides
+  static CursorKey cursorKey(SealingKey sealingKey) {
+    byte[] secret = sealingKey.secret();
+    try {
+      return CursorKey.derive(secret);
+    } finally {
+      java.util.Arrays.fill(secret, (byte) 0);
+    }
+  }
+
+  /** {@code client.requestTimeout} and {@code cache.ttl} of the requesting side's queries. */
+  @Provides
+  static QuerySettings querySettings(GatewayConfig config) {
+    return new QuerySettings(config.client().requestTimeout(), config.cache().ttl());
+  }
+
   @Provides
   static HttpSettings httpSettings(GatewayConfig config) {
     HostPort listen =
@@ -131,6 +151,14 @@ final class ConfigModule {
         config.limits().enrollmentPerMinute(),
         config.client().connectTimeout(),
         config.client().requestTimeout());
+  }
+
+  /** {@code local.listen}: the loopback session API, {@code /healthz} and {@code /metrics}. */
+  @Provides
+  static LocalHttpSettings localHttpSettings(GatewayConfig config) {
+    HostPort listen =
+        config.local().listen().orElseThrow(() -> missing(config, ConfigKeys.LOCAL_LISTEN));
+    return new LocalHttpSettings(listen.host(), listen.port());
   }
 
   /** {@code gateway.name} as peers know it, and {@code federation.publicUrl}. */

@@ -5,12 +5,15 @@ import dagger.Component;
 import dev.mosaic.federation.adapters.cache.CacheModule;
 import dev.mosaic.federation.adapters.http.FederationServer;
 import dev.mosaic.federation.adapters.http.HttpModule;
+import dev.mosaic.federation.adapters.http.LocalServer;
 import dev.mosaic.federation.adapters.persistence.PersistenceModule;
 import dev.mosaic.federation.adapters.pki.PkiModule;
 import dev.mosaic.federation.application.port.out.KeySealer;
 import dev.mosaic.federation.application.port.out.LinkRepository;
 import dev.mosaic.federation.application.port.out.PeerTransport;
 import dev.mosaic.federation.bootstrap.config.GatewayConfig;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.util.Set;
 
@@ -35,6 +38,9 @@ public interface GatewayComponent extends GatewayServices {
   /** B's HTTPS listener, not started. */
   FederationServer federationServer();
 
+  /** A's loopback listener (session API, {@code /healthz}, {@code /metrics}), not started. */
+  LocalServer localServer();
+
   /** A's links as stored (for tools that inspect them, such as the acceptance tests). */
   LinkRepository links();
 
@@ -44,10 +50,34 @@ public interface GatewayComponent extends GatewayServices {
   /** Seals and opens secrets at rest under {@code secrets.sealingKey}. */
   KeySealer keySealer();
 
+  /** The gateway's metrics, served as Prometheus text on {@code /metrics}. */
+  MeterRegistry meterRegistry();
+
   @Override
   default FederationListener federationListener() {
     FederationServer server = federationServer();
+    FunctionCounter.builder(
+            "mosaic.federation.requests.handled", server, FederationServer::requestsHandled)
+        .description("requests that reached a handler of the federation listener")
+        .register(meterRegistry());
     return new FederationListener() {
+      @Override
+      public int start() {
+        server.start();
+        return server.port();
+      }
+
+      @Override
+      public void close() {
+        server.close();
+      }
+    };
+  }
+
+  @Override
+  default LocalListener localListener() {
+    LocalServer server = localServer();
+    return new LocalListener() {
       @Override
       public int start() {
         server.start();

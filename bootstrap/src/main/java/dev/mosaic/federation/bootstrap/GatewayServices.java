@@ -10,10 +10,12 @@ import dev.mosaic.federation.application.port.in.ListGrantsUseCase;
 import dev.mosaic.federation.application.port.in.ListLinksUseCase;
 import dev.mosaic.federation.application.port.in.ManageTeamsUseCase;
 import dev.mosaic.federation.application.port.in.ManageUsersUseCase;
+import dev.mosaic.federation.application.port.in.QueryUseCase;
 import dev.mosaic.federation.application.port.in.RemoveLinkUseCase;
 import dev.mosaic.federation.application.port.in.RevokeGrantUseCase;
 import dev.mosaic.federation.application.port.in.RunDoctorUseCase;
 import dev.mosaic.federation.application.port.in.ShowGrantUseCase;
+import dev.mosaic.federation.application.port.out.UserDirectory;
 
 /**
  * What the CLI's commands use from a wired gateway; {@link GatewayComponent} provides them. Each is
@@ -30,6 +32,12 @@ public interface GatewayServices extends AutoCloseable {
 
   /** {@code mosaic gateway serve}: the federation listener, not yet started. */
   FederationListener federationListener();
+
+  /**
+   * {@code mosaic gateway serve}: the loopback session API ({@code local.listen}), with {@code
+   * /healthz} and {@code /metrics}; not yet started.
+   */
+  LocalListener localListener();
 
   /** {@code mosaic user add|list|delete}. */
   ManageUsersUseCase users();
@@ -66,6 +74,12 @@ public interface GatewayServices extends AutoCloseable {
 
   /** {@code mosaic federation peer remove}. */
   RemoveLinkUseCase removeLink();
+
+  /** {@code mosaic federation query}: the requesting side's query, for one local user. */
+  QueryUseCase query();
+
+  /** Local users by handle ({@code --local-user}), deleted ones included. */
+  UserDirectory userDirectory();
 
   @Override
   void close();

@@ -21,12 +21,16 @@ import dev.mosaic.federation.application.port.in.ListGrantsUseCase;
 import dev.mosaic.federation.application.port.in.ListLinksUseCase;
 import dev.mosaic.federation.application.port.in.ManageTeamsUseCase;
 import dev.mosaic.federation.application.port.in.ManageUsersUseCase;
+import dev.mosaic.federation.application.port.in.QueryUseCase;
 import dev.mosaic.federation.application.port.in.RemoveLinkUseCase;
 import dev.mosaic.federation.application.port.in.RevokeGrantUseCase;
 import dev.mosaic.federation.application.port.in.RunDoctorUseCase;
 import dev.mosaic.federation.application.port.in.ShowGrantUseCase;
+import dev.mosaic.federation.application.port.out.UserDirectory;
 import dev.mosaic.federation.application.service.AddLinkService;
 import dev.mosaic.federation.application.service.CreateGrantService;
+import dev.mosaic.federation.application.service.CursorCodec;
+import dev.mosaic.federation.application.service.CursorKey;
 import dev.mosaic.federation.application.service.GatewayIdentity;
 import dev.mosaic.federation.application.service.GrantQueryService;
 import dev.mosaic.federation.application.service.ImportDataService;
@@ -35,6 +39,8 @@ import dev.mosaic.federation.application.service.IssueSessionTokenService;
 import dev.mosaic.federation.application.service.ListLinksService;
 import dev.mosaic.federation.application.service.ManageTeamsService;
 import dev.mosaic.federation.application.service.ManageUsersService;
+import dev.mosaic.federation.application.service.QueryService;
+import dev.mosaic.federation.application.service.QuerySettings;
 import dev.mosaic.federation.application.service.RemoveLinkService;
 import dev.mosaic.federation.application.service.RevokeGrantService;
 import dev.mosaic.federation.domain.peer.PeerName;
@@ -55,6 +61,7 @@ class FakeGateway implements GatewayServices {
       new InMemoryCertificateAuthority(clock, Duration.ofDays(30));
   final SequentialIdGenerator ids = new SequentialIdGenerator();
   final SecureRandom random = new SecureRandom();
+  final InMemoryPeerTransport network = new InMemoryPeerTransport();
   int closeCount;
 
   private final RevokeGrantService revokeGrant =
@@ -70,6 +77,18 @@ class FakeGateway implements GatewayServices {
   private final GrantQueryService grantQueries =
       new GrantQueryService(stores.grants(), stores.peers(), stores.users(), clock);
   private final InMemoryLinkHealthRepository health = new InMemoryLinkHealthRepository();
+  private final QueryService query =
+      new QueryService(
+          stores.users(),
+          stores.resources(),
+          stores.links(),
+          health,
+          network,
+          new InMemoryResponseCache(clock),
+          new CursorCodec(new CursorKey(new byte[32])),
+          ids,
+          clock,
+          QuerySettings.defaults());
 
   @Override
   public RunDoctorUseCase doctor() {
@@ -83,6 +102,11 @@ class FakeGateway implements GatewayServices {
 
   @Override
   public FederationListener federationListener() {
+    throw new AssertionError("the CLI tests do not serve");
+  }
+
+  @Override
+  public LocalListener localListener() {
     throw new AssertionError("the CLI tests do not serve");
   }
 
@@ -160,7 +184,7 @@ class FakeGateway implements GatewayServices {
         stores.users(),
         stores.links(),
         new FakeClientKeyFactory(),
-        new InMemoryPeerTransport(),
+        network,
         new FakeCertificateReader(),
         new InMemoryKeySealer(),
         new GatewayIdentity(PeerName.parse("home.example"), URI.create("https://home.example")),
@@ -181,6 +205,16 @@ class FakeGateway implements GatewayServices {
         stores.links(),
         health,
         new InMemoryResponseCache(clock));
+  }
+
+  @Override
+  public QueryUseCase query() {
+    return query;
+  }
+
+  @Override
+  public UserDirectory userDirectory() {
+    return stores.users();
   }
 
   @Override

@@ -3,9 +3,15 @@ package dev.mosaic.federation.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mosaic.federation.bootstrap.cli.CliContext;
+import dev.mosaic.federation.bootstrap.config.ConfigLoader;
+import dev.mosaic.federation.bootstrap.config.GatewayConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +21,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,6 +144,35 @@ class GatewayComponentTest {
     assertThat(doctor.code).isEqualTo(1);
     assertThat(doctor.out).containsPattern("(?m)^FAIL valkey .*— remedy: .*valkey-server");
     assertThat(took).isLessThan(Duration.ofSeconds(6));
+  }
+
+  @Test
+  void localListener_servesHealthzAndPrometheusMetricsIncludingTheHandlerCounter()
+      throws Exception {
+    Map<String, String> env = passwordEnv();
+    GatewayConfig loaded = ConfigLoader.load(Optional.of(config), env);
+    try (GatewayComponent gateway = GatewayComponent.create(loaded);
+        LocalListener listener = gateway.localListener();
+        HttpClient http = HttpClient.newHttpClient()) {
+      int port = listener.start();
+      gateway.federationListener();
+      HttpResponse<String> health = get(http, port, "/healthz");
+      HttpResponse<String> metrics = get(http, port, "/metrics");
+
+      assertThat(port).isPositive();
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.body())
+          .contains("jvm_memory_used_bytes")
+          .contains("process_uptime")
+          .contains("mosaic_federation_requests_handled_total 0.0");
+    }
+  }
+
+  static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   record Run(int code, String out, String err) {}

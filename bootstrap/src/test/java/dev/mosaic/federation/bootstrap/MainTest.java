@@ -57,7 +57,7 @@ class MainTest {
     assertThat(root.code).isZero();
     assertThat(root.out).contains("gateway").contains("Exit codes: 0 ok, 1 error, 2 usage");
     assertThat(gateway.code).isZero();
-    assertThat(gateway.out).contains("serve", "migrate", "doctor").doesNotContain("demo");
+    assertThat(gateway.out).contains("serve", "demo", "migrate", "doctor").doesNotContain("search");
   }
 
   @Test

@@ -1,7 +1,9 @@
 package dev.mosaic.federation.adapters.http;
 
 import dev.mosaic.federation.application.port.in.RedeemEnrollmentUseCase;
+import dev.mosaic.federation.application.port.in.ServeFederatedRequestUseCase;
 import dev.mosaic.federation.application.port.out.CertificateAuthority;
+import dev.mosaic.federation.application.port.out.CertificateReader;
 import java.security.cert.X509Certificate;
 import java.time.InstantSource;
 import java.util.Optional;
@@ -17,12 +19,18 @@ final class FederationServers {
       InstantSource clock,
       RedeemEnrollmentUseCase redeem,
       CertificateAuthority authority,
+      ServeFederatedRequestUseCase serve,
+      CertificateReader certificateReader,
       X509ExtendedKeyManager serverKeyManager,
       Optional<X509ExtendedTrustManager> clientTrust) {
-    Router router = new EnrollmentEndpoints(redeem, authority).addTo(new Router.Builder()).build();
-    FederationHandler handler =
-        new FederationHandler(
-            router, new AddressRateLimiter(clock, settings.enrollmentPerMinute()));
+    FederatedEndpoints federated = new FederatedEndpoints(serve, certificateReader);
+    Router router =
+        federated
+            .addTo(new EnrollmentEndpoints(redeem, authority).addTo(new Router.Builder()))
+            .build();
+    WireHandler handler =
+        WireHandler.federation(
+            router, new AddressRateLimiter(clock, settings.enrollmentPerMinute()), federated);
     X509ExtendedKeyManager keyManager =
         new ChainCompletingKeyManager(serverKeyManager, root(authority));
     return new FederationServer(settings, keyManager, clientTrust, handler);

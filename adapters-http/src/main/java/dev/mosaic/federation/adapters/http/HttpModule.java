@@ -4,39 +4,64 @@ import dagger.Binds;
 import dagger.BindsOptionalOf;
 import dagger.Module;
 import dagger.Provides;
+import dev.mosaic.federation.application.port.in.AuthenticateSessionUseCase;
+import dev.mosaic.federation.application.port.in.QueryUseCase;
 import dev.mosaic.federation.application.port.in.RedeemEnrollmentUseCase;
+import dev.mosaic.federation.application.port.in.ServeFederatedRequestUseCase;
 import dev.mosaic.federation.application.port.out.CertificateAuthority;
+import dev.mosaic.federation.application.port.out.CertificateReader;
 import dev.mosaic.federation.application.port.out.PeerTransport;
+import dev.mosaic.federation.application.port.out.RevokedCertificateRepository;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.security.cert.X509Certificate;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * The HTTP adapter: B's {@link FederationServer} and A's {@link PeerTransport}.
+ * The HTTP adapter: B's {@link FederationServer}, A's {@link PeerTransport} and A's loopback {@link
+ * LocalServer}.
  *
- * <p>Needs in the graph: {@link HttpSettings}, {@link InstantSource}, {@link
- * RedeemEnrollmentUseCase}, {@link CertificateAuthority}, {@link
- * dev.mosaic.federation.application.port.out.KeySealer} and {@code @Named("federation-server")
- * X509ExtendedKeyManager} (B's server certificate); optionally
- * {@code @Named("federation-client-trust") X509ExtendedTrustManager} (which client certificates the
- * listener accepts; without it none is requested). The server is not started here and not closed
- * with the graph's closeables: whoever serves calls {@link FederationServer#start()} and closes it.
+ * <p>Needs in the graph: {@link HttpSettings}, {@link LocalHttpSettings}, {@link InstantSource},
+ * {@link RedeemEnrollmentUseCase}, {@link ServeFederatedRequestUseCase}, {@link
+ * AuthenticateSessionUseCase}, {@link QueryUseCase}, {@link CertificateAuthority}, {@link
+ * CertificateReader}, {@link RevokedCertificateRepository}, {@link
+ * dev.mosaic.federation.application.port.out.KeySealer}, {@code @Named("federation-server")
+ * X509ExtendedKeyManager} (B's server certificate) and {@code @Named("federation-ca-root")
+ * X509Certificate} (the root client certificates must chain to); optionally
+ * {@code @Named("metrics-scrape") Supplier<String>} (the Prometheus text {@code /metrics} serves;
+ * without it {@code /metrics} answers 404).
+ *
+ * <p>Binds {@code @Named("federation-client-trust") X509ExtendedTrustManager}: which client
+ * certificates the listener accepts (see {@link ClientCertificateTrustManager}). Neither server is
+ * started here nor closed with the graph's closeables: whoever serves calls {@code start()} and
+ * closes it.
  */
 @Module
 public interface HttpModule {
   String SERVER_KEY_MANAGER = "federation-server";
   String CLIENT_TRUST_MANAGER = "federation-client-trust";
+  String CA_ROOT = "federation-ca-root";
+  String METRICS_SCRAPE = "metrics-scrape";
 
   @BindsOptionalOf
-  @Named(CLIENT_TRUST_MANAGER)
-  X509ExtendedTrustManager clientTrustManager();
+  @Named(METRICS_SCRAPE)
+  Supplier<String> metricsScrape();
 
   @Binds
   @Singleton
   PeerTransport peerTransport(OkHttpPeerTransport transport);
+
+  @Provides
+  @Singleton
+  @Named(CLIENT_TRUST_MANAGER)
+  static X509ExtendedTrustManager clientTrustManager(
+      @Named(CA_ROOT) X509Certificate root, RevokedCertificateRepository revoked) {
+    return new ClientCertificateTrustManager(root, revoked);
+  }
 
   @Provides
   @Singleton
@@ -45,9 +70,28 @@ public interface HttpModule {
       InstantSource clock,
       RedeemEnrollmentUseCase redeem,
       CertificateAuthority authority,
+      ServeFederatedRequestUseCase serve,
+      CertificateReader certificateReader,
       @Named(SERVER_KEY_MANAGER) X509ExtendedKeyManager serverKeyManager,
-      @Named(CLIENT_TRUST_MANAGER) Optional<X509ExtendedTrustManager> clientTrust) {
+      @Named(CLIENT_TRUST_MANAGER) X509ExtendedTrustManager clientTrust) {
     return FederationServers.create(
-        settings, clock, redeem, authority, serverKeyManager, clientTrust);
+        settings,
+        clock,
+        redeem,
+        authority,
+        serve,
+        certificateReader,
+        serverKeyManager,
+        Optional.of(clientTrust));
+  }
+
+  @Provides
+  @Singleton
+  static LocalServer localServer(
+      LocalHttpSettings settings,
+      AuthenticateSessionUseCase authenticate,
+      QueryUseCase queries,
+      @Named(METRICS_SCRAPE) Optional<Supplier<String>> metrics) {
+    return LocalServer.create(settings, authenticate, queries, metrics);
   }
 }

@@ -16,8 +16,10 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /**
@@ -96,6 +98,22 @@ final class Json {
     }
   }
 
+  /**
+   * An optional JSON integer as a {@code long}, saturated: beyond the range it is {@link
+   * Long#MAX_VALUE} or {@link Long#MIN_VALUE}, so its sign still decides (clamped, or refused below
+   * 1). Read integer fields as {@link BigInteger}: a fraction, a string or a boolean is then
+   * refused by {@link #read} as "must be an integer".
+   */
+  static OptionalLong saturatedLong(BigInteger value) {
+    if (value == null) {
+      return OptionalLong.empty();
+    }
+    if (value.bitLength() < Long.SIZE) {
+      return OptionalLong.of(value.longValue());
+    }
+    return OptionalLong.of(value.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE);
+  }
+
   /** Any JSON text as a generic tree (maps, lists, strings, numbers, booleans, null). */
   static Object readTree(byte[] body) throws IOException {
     return MAPPER.readValue(body, Object.class);
@@ -146,6 +164,7 @@ final class Json {
     }
     if (type == Integer.class
         || type == int.class
+        || type == BigInteger.class
         || type == Long.class
         || type == long.class
         || type == Short.class

@@ -22,7 +22,7 @@ final class JsonErrorHandler extends ErrorHandler {
     WireResponse envelope = ErrorEnvelope.response(forStatus(status), requestId);
     WireResponse answer =
         new WireResponse(status, envelope.contentType(), envelope.body(), envelope.headers());
-    FederationHandler.write(response, answer, requestId, callback);
+    WireHandler.write(response, answer, requestId, callback);
     return true;
   }
 

@@ -6,6 +6,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 /** X.509 certificates from PEM text, with the JDK's parser. */
@@ -33,6 +34,13 @@ final class Pem {
     } catch (CertificateException e) {
       throw new IllegalArgumentException("not a PEM certificate", e);
     }
+  }
+
+  /** {@code der} as one PEM {@code CERTIFICATE} block (64-character lines). */
+  static String encode(byte[] der) {
+    String base64 =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    return "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n";
   }
 
   /** Whether {@code certificate} is self-signed: issuer equals subject and its own key verifies. */

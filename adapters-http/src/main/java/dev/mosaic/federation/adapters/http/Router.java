@@ -9,10 +9,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The federation listener's routes. A path is a literal or has {@code {name}} segments, each
- * matching one non-empty segment. Everything under {@link #AUTHENTICATED_PREFIX} needs a client
- * certificate — checked by the dispatcher before routing, so a caller without one learns nothing
- * about which paths exist there.
+ * A listener's routes. A path is a literal or has {@code {name}} segments, each matching one
+ * non-empty segment. On the federation listener everything under {@link #AUTHENTICATED_PREFIX}
+ * needs a client certificate — checked by the dispatcher before routing, so a caller without one
+ * learns nothing about which paths exist there.
  */
 final class Router {
   static final String AUTHENTICATED_PREFIX = "/api/federation/v1/";
@@ -22,7 +22,12 @@ final class Router {
     /** No client certificate needed; rate limited per client address. */
     PUBLIC,
     /** A client certificate was presented at TLS (what it is worth is the endpoint's business). */
-    CLIENT_CERTIFICATE
+    CLIENT_CERTIFICATE,
+    /**
+     * A route of the loopback session API: not rate limited per address; the endpoint authenticates
+     * the caller (bearer token) where it must.
+     */
+    LOOPBACK
   }
 
   /**
@@ -114,6 +119,11 @@ final class Router {
 
     Builder authenticatedRoute(String method, String pattern, boolean jsonBody, Endpoint endpoint) {
       routes.add(new Route(method, pattern, Access.CLIENT_CERTIFICATE, jsonBody, endpoint));
+      return this;
+    }
+
+    Builder loopbackRoute(String method, String pattern, boolean jsonBody, Endpoint endpoint) {
+      routes.add(new Route(method, pattern, Access.LOOPBACK, jsonBody, endpoint));
       return this;
     }
 

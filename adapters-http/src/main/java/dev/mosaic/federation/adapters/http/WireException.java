@@ -39,6 +39,17 @@ final class WireException extends RuntimeException {
     return new WireException(code, message, Optional.of(retryAfter), Map.of());
   }
 
+  /** 401 {@code unauthorized} asking for a bearer token ({@code WWW-Authenticate: Bearer}). */
+  static WireException bearerRequired(String message) {
+    return new WireException(
+        ErrorCode.UNAUTHORIZED, message, Optional.empty(), Map.of("WWW-Authenticate", "Bearer"));
+  }
+
+  /** An error after which the server closes the connection ({@code Connection: close}). */
+  static WireException closing(ErrorCode code, String message) {
+    return new WireException(code, message, Optional.empty(), Map.of("Connection", "close"));
+  }
+
   /** 405 with the {@code Allow} header. */
   static WireException methodNotAllowed(String allow) {
     return new WireException(

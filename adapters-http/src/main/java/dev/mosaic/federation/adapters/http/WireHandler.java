@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
@@ -25,37 +26,73 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The wire rules of SPEC §9 around every route, in this order: request id and trace context; 401
- * without a client certificate under {@link Router#AUTHENTICATED_PREFIX}; 404 / 405 from the
- * router; 429 per client address on public routes; 400 for a JSON route whose content type is not
- * {@code application/json} (parameter {@code charset=utf-8} optional, nothing else); 413 for a body
- * over {@value #MAX_BODY_BYTES} bytes, counted while reading (a larger {@code Content-Length} is
- * refused before reading); then the endpoint. Exceptions become envelopes: {@link WireException} as
- * it says, a transient {@link InfrastructureException} 503 with {@code Retry-After}, anything else
- * 500 with only the request id.
+ * The wire rules of SPEC §9 around every route of a listener, in this order: request id and trace
+ * context; on the federation listener, 401 without a client certificate under {@link
+ * Router#AUTHENTICATED_PREFIX}; 404 / 405 from the router; 429 per client address on public routes;
+ * 400 for a JSON route whose content type is not {@code application/json} (parameter {@code
+ * charset=utf-8} optional, nothing else); 413 for a body over {@value #MAX_BODY_BYTES} bytes,
+ * counted while reading (a larger {@code Content-Length} is refused before reading); then the
+ * endpoint. Exceptions become envelopes: {@link WireException} as it says, a transient {@link
+ * InfrastructureException} 503 with {@code Retry-After}, anything else 500 with only the request
+ * id. On the federation listener a refusal of these rules under {@code /v1} is audited by the
+ * serving use case before it is answered (503 instead if it cannot be audited), so every federated
+ * request leaves its audit row (SPEC §7).
  *
  * <p>{@code X-Request-Id}: an incoming header that is a canonical UUID is kept (so a requesting
  * gateway's id correlates both sides' logs and audit), anything else is replaced by a fresh random
  * UUID; every response carries it. Logs name the method, path (never the query), status and ids;
  * never bodies, exception messages of unknown origin, or stack traces.
  */
-final class FederationHandler extends Handler.Abstract {
+final class WireHandler extends Handler.Abstract {
   static final int MAX_BODY_BYTES = 64 * 1024;
   static final String REQUEST_ID_HEADER = "X-Request-Id";
   static final Duration UNAVAILABLE_RETRY_AFTER = Duration.ofSeconds(5);
 
-  private static final Logger LOG = LoggerFactory.getLogger(FederationHandler.class);
+  private static final Logger LOG = LoggerFactory.getLogger(WireHandler.class);
 
   private final Router router;
-  private final AddressRateLimiter publicRateLimiter;
+  private final Optional<AddressRateLimiter> publicRateLimiter;
+  private final boolean clientCertificateGate;
+  private final Optional<FederatedEndpoints> federated;
+  private final LongAdder requestsHandled = new LongAdder();
 
-  FederationHandler(Router router, AddressRateLimiter publicRateLimiter) {
+  private WireHandler(
+      Router router,
+      Optional<AddressRateLimiter> publicRateLimiter,
+      boolean clientCertificateGate,
+      Optional<FederatedEndpoints> federated) {
     this.router = router;
     this.publicRateLimiter = publicRateLimiter;
+    this.clientCertificateGate = clientCertificateGate;
+    this.federated = federated;
+  }
+
+  /**
+   * B's federation listener: {@code /api/federation/v1/*} needs a client certificate, public routes
+   * are rate limited per client address; a refusal of these wire rules under {@code /v1} is audited
+   * through {@code federated}, like every federated request.
+   */
+  static WireHandler federation(
+      Router router, AddressRateLimiter publicRateLimiter, FederatedEndpoints federated) {
+    return new WireHandler(router, Optional.of(publicRateLimiter), true, Optional.of(federated));
+  }
+
+  /** The loopback session API: its endpoints authenticate the caller themselves. */
+  static WireHandler loopback(Router router) {
+    return new WireHandler(router, Optional.empty(), false, Optional.empty());
+  }
+
+  /**
+   * Requests that reached this handler, whatever their answer. A connection whose TLS handshake
+   * failed never gets here, nor does a request Jetty itself refuses as malformed.
+   */
+  long requestsHandled() {
+    return requestsHandled.sum();
   }
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
+    requestsHandled.increment();
     long started = System.nanoTime();
     RequestContext context = context(request);
     String method = request.getMethod();
@@ -101,9 +138,26 @@ final class FederationHandler extends Handler.Abstract {
     }
   }
 
+  /**
+   * {@link #route}, with every refusal of a request under {@code /v1} on the federation listener
+   * audited (a use case's own outcomes are answered, not thrown, so none is audited twice).
+   */
   private WireResponse dispatch(
       Request request, String method, String path, RequestContext context) {
-    if (Router.needsClientCertificate(path) && context.clientCertificate().isEmpty()) {
+    try {
+      return route(request, method, path, context);
+    } catch (WireException refusal) {
+      if (federated.isPresent() && Router.needsClientCertificate(path)) {
+        throw federated.get().audited(path, context, refusal);
+      }
+      throw refusal;
+    }
+  }
+
+  private WireResponse route(Request request, String method, String path, RequestContext context) {
+    if (clientCertificateGate
+        && Router.needsClientCertificate(path)
+        && context.clientCertificate().isEmpty()) {
       throw WireException.of(ErrorCode.UNAUTHORIZED, "a client certificate is required");
     }
     Router.Match.Found found =
@@ -127,7 +181,10 @@ final class FederationHandler extends Handler.Abstract {
   }
 
   private void rateLimit(String address) {
-    if (publicRateLimiter.tryAcquire(address) instanceof RateLimitDecision.Limited limited) {
+    AddressRateLimiter limiter =
+        publicRateLimiter.orElseThrow(
+            () -> new IllegalStateException("a public route on a listener without a rate limit"));
+    if (limiter.tryAcquire(address) instanceof RateLimitDecision.Limited limited) {
       throw WireException.retryable(
           ErrorCode.RATE_LIMITED,
           "too many requests from this address; retry later",
@@ -169,8 +226,9 @@ final class FederationHandler extends Handler.Abstract {
     return body;
   }
 
+  /** With {@code Connection: close}: the rest of the body was not read, the connection is spent. */
   private static WireException tooLarge() {
-    return WireException.of(
+    return WireException.closing(
         ErrorCode.PAYLOAD_TOO_LARGE, "the request body exceeds " + MAX_BODY_BYTES + " bytes");
   }
 
@@ -185,7 +243,8 @@ final class FederationHandler extends Handler.Abstract {
         requestId(request.getHeaders().get(REQUEST_ID_HEADER)),
         TraceParent.parse(request.getHeaders().get("traceparent")),
         Request.getRemoteAddr(request),
-        clientCertificates(request));
+        clientCertificates(request),
+        Optional.ofNullable(request.getHeaders().get(HttpHeader.AUTHORIZATION)));
   }
 
   /** The caller's id when it is a canonical UUID, else a fresh one. */

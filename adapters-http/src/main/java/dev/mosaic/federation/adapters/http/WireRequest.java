@@ -8,7 +8,7 @@ import java.util.Objects;
  * type {@code application/json}.
  *
  * @param pathParameters the values of the route's {@code {name}} segments, decoded
- * @param body the raw body, at most {@link FederationHandler#MAX_BODY_BYTES}; empty for none
+ * @param body the raw body, at most {@link WireHandler#MAX_BODY_BYTES}; empty for none
  */
 record WireRequest(
     String method,

@@ -3,6 +3,7 @@ package dev.mosaic.federation.adapters.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -52,5 +53,35 @@ class JsonTest {
   @Test
   void read_unknownFieldWithAStrangeName_doesNotEchoIt() {
     assertRefused("{\"tok<secret>\":1}", "unknown field '?'");
+  }
+
+  @Test
+  void saturatedLong_keepsTheValueInRangeAndTheSignBeyondIt() {
+    assertThat(Json.saturatedLong(null)).isEmpty();
+    assertThat(Json.saturatedLong(BigInteger.valueOf(-7))).hasValue(-7);
+    assertThat(Json.saturatedLong(BigInteger.valueOf(Long.MAX_VALUE))).hasValue(Long.MAX_VALUE);
+    assertThat(Json.saturatedLong(BigInteger.valueOf(Long.MIN_VALUE))).hasValue(Long.MIN_VALUE);
+    assertThat(Json.saturatedLong(BigInteger.TWO.pow(64))).hasValue(Long.MAX_VALUE);
+    assertThat(Json.saturatedLong(BigInteger.TWO.pow(64).negate())).hasValue(Long.MIN_VALUE);
+  }
+
+  record Paged(BigInteger limit) {}
+
+  @Test
+  void read_bigIntegerField_refusesFractionsAndStringsAsNotAnInteger() {
+    for (String limit : List.of("1.0", "\"1\"", "1e2", "false")) {
+      assertThatThrownBy(
+              () ->
+                  Json.read(
+                      ("{\"limit\":" + limit + "}").getBytes(StandardCharsets.UTF_8), Paged.class))
+          .as(limit)
+          .hasMessage("field 'limit' must be an integer");
+    }
+    assertThat(
+            Json.read(
+                    "{\"limit\":99999999999999999999999}".getBytes(StandardCharsets.UTF_8),
+                    Paged.class)
+                .limit())
+        .isEqualTo(new BigInteger("99999999999999999999999"));
   }
 }

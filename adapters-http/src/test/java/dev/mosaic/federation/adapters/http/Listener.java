@@ -1,15 +1,22 @@
 package dev.mosaic.federation.adapters.http;
 
+import dev.mosaic.federation.application.fake.InMemoryRevokedCertificateRepository;
 import dev.mosaic.federation.application.fake.MutableInstantSource;
+import dev.mosaic.federation.application.port.in.ServeFederatedRequestUseCase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 import okhttp3.Headers;
 import okhttp3.MediaType;
@@ -22,8 +29,10 @@ import okhttp3.tls.HeldCertificate;
 import okio.BufferedSink;
 
 /**
- * A real {@link FederationServer} on 127.0.0.1, port 0, with test doubles behind it, and an OkHttp
- * client that trusts the test root the ordinary way (JDK PKIX, host-name verification).
+ * A real {@link FederationServer} on 127.0.0.1, port 0, with test doubles behind it (or the use
+ * case given), and an OkHttp client that trusts the test root the ordinary way (JDK PKIX, host-name
+ * verification). With client certificates wanted, the production {@link
+ * ClientCertificateTrustManager} decides which ones pass, under the test root and {@link #revoked}.
  */
 final class Listener implements AutoCloseable {
   static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
@@ -58,6 +67,9 @@ final class Listener implements AutoCloseable {
   final ScriptedRedeemEnrollment redeem = new ScriptedRedeemEnrollment();
   final StubCertificateAuthority authority = new StubCertificateAuthority(pki);
   final MutableInstantSource clock = new MutableInstantSource(T0);
+  final ScriptedServeFederatedRequest serve = new ScriptedServeFederatedRequest();
+  final FakeX509CertificateReader certificateReader = new FakeX509CertificateReader();
+  final InMemoryRevokedCertificateRepository revoked = new InMemoryRevokedCertificateRepository();
   final FederationServer server;
   private final OkHttpClient client;
   private final List<OkHttpClient> clients = new CopyOnWriteArrayList<>();
@@ -71,14 +83,33 @@ final class Listener implements AutoCloseable {
    * @param wantClientCertificates bind a client trust manager (the test root)
    */
   Listener(int enrollmentPerMinute, boolean wantClientCertificates) {
+    this(enrollmentPerMinute, wantClientCertificates, null);
+  }
+
+  /** Client certificates wanted; {@code useCase} serves {@code /v1}. */
+  Listener(ServeFederatedRequestUseCase useCase) {
+    this(100, true, useCase);
+  }
+
+  private Listener(
+      int enrollmentPerMinute, boolean wantClientCertificates, ServeFederatedRequestUseCase use) {
     Optional<X509ExtendedTrustManager> clientTrust =
-        wantClientCertificates ? Optional.of(pki.trustManager()) : Optional.empty();
+        wantClientCertificates
+            ? Optional.of(new ClientCertificateTrustManager(pki.root().certificate(), revoked))
+            : Optional.empty();
     HttpSettings settings =
         new HttpSettings(
             "127.0.0.1", 0, enrollmentPerMinute, Duration.ofSeconds(2), Duration.ofSeconds(5));
     server =
         FederationServers.create(
-            settings, clock, redeem, authority, pki.keyManager(serverCertificate), clientTrust);
+            settings,
+            clock,
+            redeem,
+            authority,
+            use == null ? serve : use,
+            certificateReader,
+            pki.keyManager(serverCertificate),
+            clientTrust);
     server.start();
     client = client(null);
   }
@@ -89,6 +120,35 @@ final class Listener implements AutoCloseable {
     return track(
         new OkHttpClient.Builder()
             .sslSocketFactory(handshake.sslSocketFactory(), handshake.trustManager())
+            .build());
+  }
+
+  /**
+   * TLS material trusting the test root and presenting {@code leaf} with {@code rest} as its chain,
+   * whatever issuers the server names (as a requesting gateway's {@link LinkKeyManager} does).
+   */
+  SSLContext presenting(HeldCertificate leaf, X509Certificate... rest) {
+    X509Certificate[] chain = new X509Certificate[rest.length + 1];
+    chain[0] = leaf.certificate();
+    System.arraycopy(rest, 0, chain, 1, rest.length);
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(
+          new KeyManager[] {new LinkKeyManager(leaf.keyPair().getPrivate(), chain)},
+          new TrustManager[] {pki.trustManager()},
+          null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** An OkHttp client over {@code context}, which does not retry a failed connection. */
+  OkHttpClient clientOver(SSLContext context) {
+    return track(
+        new OkHttpClient.Builder()
+            .sslSocketFactory(context.getSocketFactory(), pki.trustManager())
+            .retryOnConnectionFailure(false)
             .build());
   }
 

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class ListenerTlsTest {
 
   @Test
-  void v1_withTrustedClientCertificate_passesTheGateAndFindsNoHandlerYet() {
+  void v1_withTrustedClientCertificate_passesTheGate() {
     try (Listener listener = new Listener(100, true)) {
       HeldCertificate client = listener.pki.client("home.example");
       OkHttpClient withCertificate = listener.client(client);
@@ -46,7 +46,8 @@ class ListenerTlsTest {
               new Request.Builder().url(listener.url("/api/federation/v1/capabilities")).build());
       Listener.Reply without = listener.get("/api/federation/v1/capabilities");
 
-      assertThat(withCert.status()).isEqualTo(404);
+      assertThat(withCert.status()).isEqualTo(403);
+      assertThat(listener.serve.capabilitiesCalls()).hasSize(1);
       assertThat(without.status()).isEqualTo(401);
       assertThat(without.error()).containsEntry("code", "unauthorized");
     }
@@ -208,6 +209,8 @@ class ListenerTlsTest {
               listener.clock,
               listener.redeem,
               listener.authority,
+              listener.serve,
+              listener.certificateReader,
               listener.pki.keyManager(listener.serverCertificate),
               Optional.empty());
 
@@ -226,6 +229,8 @@ class ListenerTlsTest {
             new dev.mosaic.federation.application.fake.MutableInstantSource(Listener.T0),
             new ScriptedRedeemEnrollment(),
             new StubCertificateAuthority(pki),
+            new ScriptedServeFederatedRequest(),
+            new FakeX509CertificateReader(),
             pki.keyManager(pki.server("127.0.0.1")),
             Optional.empty());
 

@@ -57,4 +57,17 @@ class RouterTest {
             () -> new Router.Builder().authenticatedRoute("GET", "/api/federation/ca", false, NONE))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void loopbackRoute_outsideTheAuthenticatedPrefix_matchesAsLoopback() {
+    Router local = new Router.Builder().loopbackRoute("GET", "/healthz", false, NONE).build();
+
+    assertThat(local.match("GET", "/healthz"))
+        .isInstanceOfSatisfying(
+            Router.Match.Found.class,
+            found -> assertThat(found.route().access()).isEqualTo(Router.Access.LOOPBACK));
+    assertThatThrownBy(
+            () -> new Router.Builder().loopbackRoute("GET", "/api/federation/v1/x", false, NONE))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

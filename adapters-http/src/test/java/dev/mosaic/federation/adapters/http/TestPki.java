@@ -10,11 +10,16 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -34,6 +39,12 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * {@code HeldCertificate.Builder} cannot set extended key usages.
  */
 final class TestPki {
+  /** The grant-id extension under the development arc (SPEC §4). */
+  static final String GRANT_OID = "1.3.6.1.4.1.99999.1";
+
+  /** The subject-user-id extension under the development arc (SPEC §4). */
+  static final String SUBJECT_OID = "1.3.6.1.4.1.99999.2";
+
   private static final AtomicLong SERIALS = new AtomicLong(System.nanoTime());
 
   private final HeldCertificate root;
@@ -85,6 +96,32 @@ final class TestPki {
     return mint("CN=" + commonName, intermediate, Usage.CLIENT_AUTH, Duration.ofHours(1));
   }
 
+  /**
+   * A clientAuth-only certificate carrying the federation extensions of SPEC §4 (under the default
+   * arc), each a DER UTF8String; a null value leaves that extension out.
+   */
+  HeldCertificate grantClient(String commonName, String grantId, String subjectUserId) {
+    Map<String, ASN1Encodable> extensions = new LinkedHashMap<>();
+    if (grantId != null) {
+      extensions.put(GRANT_OID, new DERUTF8String(grantId));
+    }
+    if (subjectUserId != null) {
+      extensions.put(SUBJECT_OID, new DERUTF8String(subjectUserId));
+    }
+    return clientWith(commonName, extensions);
+  }
+
+  /** A clientAuth-only certificate with these extra non-critical extensions, as given. */
+  HeldCertificate clientWith(String commonName, Map<String, ASN1Encodable> extensions) {
+    return mint(
+        "CN=" + commonName,
+        intermediate,
+        Usage.CLIENT_AUTH,
+        Duration.ofHours(1),
+        extensions,
+        new String[0]);
+  }
+
   /** A key manager presenting {@code leaf} with the intermediate (the root is left out). */
   X509ExtendedKeyManager keyManager(HeldCertificate leaf) {
     return (X509ExtendedKeyManager)
@@ -124,6 +161,16 @@ final class TestPki {
 
   private static HeldCertificate mint(
       String subject, HeldCertificate issuer, Usage usage, Duration lifetime, String... names) {
+    return mint(subject, issuer, usage, lifetime, Map.of(), names);
+  }
+
+  private static HeldCertificate mint(
+      String subject,
+      HeldCertificate issuer,
+      Usage usage,
+      Duration lifetime,
+      Map<String, ASN1Encodable> extensions,
+      String[] names) {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -170,6 +217,10 @@ final class TestPki {
         }
         builder.addExtension(
             Extension.subjectAlternativeName, false, new GeneralNames(alternatives));
+      }
+      for (Map.Entry<String, ASN1Encodable> extension : extensions.entrySet()) {
+        builder.addExtension(
+            new ASN1ObjectIdentifier(extension.getKey()), false, extension.getValue());
       }
       KeyPair signer = issuer == null ? keyPair : issuer.keyPair();
       X509Certificate certificate =

@@ -3,6 +3,7 @@ package dev.mosaic.federation.adapters.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mosaic.federation.application.port.in.RedeemEnrollmentResult;
+import dev.mosaic.federation.application.port.in.RefuseRequestCommand;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -176,10 +177,27 @@ class WireRulesTest {
   }
 
   @Test
-  void v1_withoutClientCertificate_is401Unauthorized() {
+  void v1_withoutClientCertificate_is401UnauthorizedAndAuditedWithoutIdentity() {
     assertError(listener.get("/api/federation/v1/capabilities"), 401, "unauthorized");
     assertError(listener.postJson("/api/federation/v1/list/tasks", "{}"), 401, "unauthorized");
     assertError(listener.get("/api/federation/v1/no-such-thing"), 401, "unauthorized");
+    assertThat(listener.serve.refusals())
+        .allSatisfy(command -> assertThat(command.identity()).isEmpty())
+        .extracting(RefuseRequestCommand::event)
+        .containsExactly("capabilities", "list", "unknown");
+  }
+
+  @Test
+  void publicEndpoints_refusals_areNotToldToTheServingUseCase() {
+    listener.post(ENROLL, "text/plain", "{}".getBytes(StandardCharsets.UTF_8));
+    listener.postJson(ENROLL, "{\"token\": ");
+    listener.postJson(ENROLL, "{\"token\":\"t\",\"csr\":\"c\",\"grantId\":\"x\"}");
+    listener.post(ENROLL, "application/json", enrollmentOfSize(LIMIT + 1));
+    listener.get(ENROLL);
+    listener.postJson("/api/federation/ca", "{}");
+    listener.get("/api/federation/nope");
+
+    assertThat(listener.serve.refusals()).isEmpty();
   }
 
   @Test

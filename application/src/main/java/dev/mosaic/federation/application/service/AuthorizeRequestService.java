@@ -104,6 +104,20 @@ public class AuthorizeRequestService implements AuthorizeRequestUseCase {
   }
 
   @Override
+  public Optional<Grant> attribute(CertificateIdentity identity) {
+    Optional<UUID> grantId = identity.grantIdExtension().flatMap(Uuids::tryParseCanonical);
+    Optional<UUID> subjectId = identity.subjectUserIdExtension().flatMap(Uuids::tryParseCanonical);
+    if (grantId.isEmpty() || subjectId.isEmpty()) {
+      return Optional.empty();
+    }
+    Instant now = Times.now(clock);
+    return grants
+        .findById(new GrantId(grantId.get()))
+        .filter(grant -> grant.subjectUserId().equals(new UserId(subjectId.get())))
+        .filter(grant -> grant.isPinned(identity.fingerprint(), now));
+  }
+
+  @Override
   public Authorization authorize(AuthorizeRequestCommand command) {
     return switch (identify(command.identity())) {
       case RequestRefused refused -> refused;

@@ -3,9 +3,11 @@ package dev.mosaic.federation.application.service;
 import dev.mosaic.federation.application.port.in.Authorization;
 import dev.mosaic.federation.application.port.in.AuthorizeRequestCommand;
 import dev.mosaic.federation.application.port.in.AuthorizeRequestUseCase;
+import dev.mosaic.federation.application.port.in.CertificateIdentity;
 import dev.mosaic.federation.application.port.in.FederatedRequestContext;
 import dev.mosaic.federation.application.port.in.IdentityCheck;
 import dev.mosaic.federation.application.port.in.Refusal;
+import dev.mosaic.federation.application.port.in.RefuseRequestCommand;
 import dev.mosaic.federation.application.port.in.RequestRateLimited;
 import dev.mosaic.federation.application.port.in.RequestRefused;
 import dev.mosaic.federation.application.port.in.ServeCapabilitiesResult;
@@ -30,9 +32,11 @@ import dev.mosaic.federation.domain.audit.AuditEvent;
 import dev.mosaic.federation.domain.audit.AuditEventId;
 import dev.mosaic.federation.domain.audit.AuditOutcome;
 import dev.mosaic.federation.domain.audit.QueryHash;
+import dev.mosaic.federation.domain.audit.RequestId;
 import dev.mosaic.federation.domain.common.CanonicalJson;
 import dev.mosaic.federation.domain.common.Uuids;
 import dev.mosaic.federation.domain.grant.Grant;
+import dev.mosaic.federation.domain.pki.CertificateFingerprint;
 import dev.mosaic.federation.domain.resource.ResourceItem;
 import dev.mosaic.federation.domain.scope.Resource;
 import dev.mosaic.federation.domain.scope.Scope;
@@ -56,7 +60,7 @@ import java.util.UUID;
  * {@link ServeFederatedRequestUseCase}: {@link AuthorizeRequestUseCase} (identity, rate limit,
  * scope, row cap), then the semantic checks of the body (id, {@code updatedSince}, cursor), the
  * read under the effective filter, and one audit row per request, appended (and so committed)
- * before the result is returned.
+ * before the result is returned — also for the requests the wire rules refused ({@link #refuse}).
  */
 public class ServeFederatedRequestService implements ServeFederatedRequestUseCase {
   /** The verbs this gateway serves ({@code search} arrives with issue 5). */
@@ -216,6 +220,44 @@ public class ServeFederatedRequestService implements ServeFederatedRequestUseCas
     return attempt.allowed(1, found.toWire()) ? found : UNAVAILABLE;
   }
 
+  @Override
+  public ServeFailure refuse(RefuseRequestCommand command) {
+    Map<String, Object> request = request(command.event());
+    command.resource().ifPresent(r -> request.put("resource", r));
+    Attempt attempt =
+        new Attempt(
+            command.requestId(),
+            command.traceId(),
+            command.identity().map(CertificateIdentity::fingerprint),
+            command.event(),
+            command.resource(),
+            request);
+    try {
+      attempt.grant = command.identity().flatMap(authorizer::attribute);
+      Refusal refusal = command.refusal();
+      String reason =
+          command.message().length() <= 200
+              ? command.message()
+              : command.message().substring(0, 200) + "…";
+      return attempt.commit(
+          attempt.row(outcomeOf(refusal), refusal.statusCode(), Optional.of(reason)),
+          new ServeRefused(refusal, command.message()));
+    } catch (InfrastructureException e) {
+      return attempt.failed(e);
+    } catch (RuntimeException e) {
+      throw attempt.crashed(e);
+    }
+  }
+
+  /** {@code denied} for who may not ask (401, 403), {@code invalid} for how it was asked. */
+  private static AuditOutcome outcomeOf(Refusal refusal) {
+    return switch (refusal) {
+      case UNAUTHORIZED, FORBIDDEN, GRANT_REVOKED, SCOPE_VIOLATION -> AuditOutcome.DENIED;
+      case INVALID_REQUEST, NOT_FOUND, METHOD_NOT_ALLOWED, PAYLOAD_TOO_LARGE ->
+          AuditOutcome.INVALID;
+    };
+  }
+
   private ServeCapabilitiesResult.Served capabilitiesOf(Grant grant) {
     Scope scope = grant.scope();
     Set<Resource> servable = EnumSet.noneOf(Resource.class);
@@ -258,7 +300,9 @@ public class ServeFederatedRequestService implements ServeFederatedRequestUseCas
 
   /** One request in flight: what its audit row needs, and the ways it can end. */
   private final class Attempt {
-    private final FederatedRequestContext context;
+    private final RequestId requestId;
+    private final Optional<String> traceId;
+    private final Optional<CertificateFingerprint> fingerprint;
     private final String verb;
     private final Optional<String> resource;
     private final QueryHash queryHash;
@@ -270,7 +314,25 @@ public class ServeFederatedRequestService implements ServeFederatedRequestUseCas
         String verb,
         Optional<String> resource,
         Map<String, Object> request) {
-      this.context = context;
+      this(
+          context.requestId(),
+          context.traceId(),
+          Optional.of(context.identity().fingerprint()),
+          verb,
+          resource,
+          request);
+    }
+
+    Attempt(
+        RequestId requestId,
+        Optional<String> traceId,
+        Optional<CertificateFingerprint> fingerprint,
+        String verb,
+        Optional<String> resource,
+        Map<String, Object> request) {
+      this.requestId = requestId;
+      this.traceId = traceId;
+      this.fingerprint = fingerprint;
       this.verb = verb;
       this.resource = resource.map(r -> r.length() <= 128 ? r : r.substring(0, 128) + "…");
       this.queryHash = QueryHash.ofRequest(request);
@@ -289,10 +351,11 @@ public class ServeFederatedRequestService implements ServeFederatedRequestUseCas
 
     ServeFailure refused(RequestRefused refused) {
       grant = refused.grant();
-      AuditOutcome outcome =
-          refused.refusal() == Refusal.INVALID_REQUEST ? AuditOutcome.INVALID : AuditOutcome.DENIED;
       return commit(
-          row(outcome, refused.refusal().statusCode(), Optional.of(refused.auditReason())),
+          row(
+              outcomeOf(refused.refusal()),
+              refused.refusal().statusCode(),
+              Optional.of(refused.auditReason())),
           new ServeRefused(refused.refusal(), refused.message()));
     }
 
@@ -351,12 +414,12 @@ public class ServeFederatedRequestService implements ServeFederatedRequestUseCas
       Instant end = clock.instant();
       AuditEvent.Builder row =
           AuditEvent.builder(new AuditEventId(ids.newId()), Times.micros(start), verb, outcome)
-              .requestId(context.requestId())
-              .certFingerprint(context.identity().fingerprint())
+              .requestId(requestId)
               .queryHash(queryHash)
               .statusCode(status)
               .latencyMs(Math.max(0, Duration.between(start, end).toMillis()));
-      context.traceId().ifPresent(row::traceId);
+      traceId.ifPresent(row::traceId);
+      fingerprint.ifPresent(row::certFingerprint);
       resource.ifPresent(row::resource);
       reason.ifPresent(row::reason);
       grant.ifPresent(g -> row.grantId(g.id()).peerId(g.peerId()).subjectUserId(g.subjectUserId()));

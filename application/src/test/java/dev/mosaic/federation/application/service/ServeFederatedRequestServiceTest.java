@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mosaic.federation.application.port.in.CertificateIdentity;
 import dev.mosaic.federation.application.port.in.FederatedRequestContext;
 import dev.mosaic.federation.application.port.in.Refusal;
+import dev.mosaic.federation.application.port.in.RefuseRequestCommand;
 import dev.mosaic.federation.application.port.in.ServeCapabilitiesResult;
 import dev.mosaic.federation.application.port.in.ServeGetResult;
 import dev.mosaic.federation.application.port.in.ServeListCommand;
@@ -24,6 +25,7 @@ import dev.mosaic.federation.domain.audit.AuditEvent;
 import dev.mosaic.federation.domain.audit.AuditOutcome;
 import dev.mosaic.federation.domain.audit.QueryHash;
 import dev.mosaic.federation.domain.fixtures.CertificateFixtures;
+import dev.mosaic.federation.domain.fixtures.GrantFixtures;
 import dev.mosaic.federation.domain.fixtures.ItemFixtures;
 import dev.mosaic.federation.domain.fixtures.ScopeFixtures;
 import dev.mosaic.federation.domain.fixtures.Times;
@@ -679,6 +681,116 @@ class ServeFederatedRequestServiceTest {
     slow.list(g1.list("tasks"));
 
     assertThat(lastAudit().latencyMs()).hasValue(250);
+  }
+
+  // ---- requests the wire rules refused ----
+
+  private static RefuseRequestCommand refusal(
+      Optional<CertificateIdentity> identity, Refusal refusal, String message) {
+    return new RefuseRequestCommand(
+        identity,
+        dev.mosaic.federation.domain.audit.RequestId.of(UUID.randomUUID()),
+        Optional.of("4bf92f3577b34da6a3ce929d0e0e4736"),
+        "list",
+        Optional.of("tasks"),
+        refusal,
+        message);
+  }
+
+  @Test
+  void refuse_pinnedCertificate_isAuditedInvalidAndAttributedToItsGrant() {
+    Granted g1 = world.grant(world.e1);
+    RefuseRequestCommand command =
+        refusal(Optional.of(g1.identity()), Refusal.INVALID_REQUEST, "malformed JSON at 1:10");
+
+    ServeRefused refused = refused(service.refuse(command));
+
+    assertThat(refused.refusal()).isEqualTo(Refusal.INVALID_REQUEST);
+    assertThat(refused.message()).isEqualTo("malformed JSON at 1:10");
+    assertThat(world.stores.audit().all()).hasSize(1);
+    AuditEvent row = lastAudit();
+    assertThat(row.event()).isEqualTo("list");
+    assertThat(row.resource()).hasValue("tasks");
+    assertThat(row.outcome()).isEqualTo(AuditOutcome.INVALID);
+    assertThat(row.statusCode()).hasValue(400);
+    assertThat(row.reason()).hasValue("malformed JSON at 1:10");
+    assertThat(row.requestId()).hasValue(command.requestId());
+    assertThat(row.traceId()).isEqualTo(command.traceId());
+    assertThat(row.grantId()).hasValue(g1.grant().id());
+    assertThat(row.peerId()).hasValue(g1.grant().peerId());
+    assertThat(row.subjectUserId()).hasValue(world.e1.id());
+    assertThat(row.certFingerprint()).hasValue(g1.pin().fingerprint());
+  }
+
+  @Test
+  void refuse_methodOrSizeOrPath_isAuditedInvalidWithItsStatus() {
+    Granted g1 = world.grant(world.e1);
+
+    service.refuse(refusal(Optional.of(g1.identity()), Refusal.METHOD_NOT_ALLOWED, "m"));
+    service.refuse(refusal(Optional.of(g1.identity()), Refusal.PAYLOAD_TOO_LARGE, "s"));
+    service.refuse(refusal(Optional.of(g1.identity()), Refusal.NOT_FOUND, "p"));
+
+    assertThat(world.stores.audit().all())
+        .allSatisfy(row -> assertThat(row.outcome()).isEqualTo(AuditOutcome.INVALID))
+        .extracting(row -> row.statusCode().getAsInt())
+        .containsExactly(405, 413, 404);
+  }
+
+  @Test
+  void refuse_unknownGrantOrUnpinnedOrForeignSubject_isNotAttributedButKeepsTheFingerprint() {
+    Granted g1 = world.grant(world.e1);
+    Granted unknown =
+        new Granted(GrantFixtures.anActiveGrant().build(), CertificateFixtures.aPin());
+    Granted unpinned = new Granted(g1.grant(), CertificateFixtures.aPin());
+    CertificateIdentity foreignSubject =
+        new CertificateIdentity(
+            g1.identity().grantIdExtension(),
+            Optional.of(world.e2.id().toString()),
+            g1.pin().fingerprint());
+
+    for (CertificateIdentity identity :
+        List.of(unknown.identity(), unpinned.identity(), foreignSubject)) {
+      service.refuse(refusal(Optional.of(identity), Refusal.INVALID_REQUEST, "bad"));
+
+      assertThat(lastAudit().grantId()).isEmpty();
+      assertThat(lastAudit().peerId()).isEmpty();
+      assertThat(lastAudit().subjectUserId()).isEmpty();
+      assertThat(lastAudit().certFingerprint()).hasValue(identity.fingerprint());
+    }
+  }
+
+  @Test
+  void refuse_withoutCertificate_isDeniedWithoutGrantOrFingerprint() {
+    ServeRefused refused =
+        refused(service.refuse(refusal(Optional.empty(), Refusal.UNAUTHORIZED, "no cert")));
+
+    assertThat(refused.refusal()).isEqualTo(Refusal.UNAUTHORIZED);
+    assertThat(lastAudit().outcome()).isEqualTo(AuditOutcome.DENIED);
+    assertThat(lastAudit().statusCode()).hasValue(401);
+    assertThat(lastAudit().grantId()).isEmpty();
+    assertThat(lastAudit().certFingerprint()).isEmpty();
+  }
+
+  @Test
+  void refuse_neverConsumesARateLimitToken() {
+    Granted g1 = world.grant(world.e1, ScopeFixtures.aScope().rateLimit(60, 1).build());
+
+    for (int i = 0; i < 3; i++) {
+      service.refuse(refusal(Optional.of(g1.identity()), Refusal.INVALID_REQUEST, "bad"));
+    }
+
+    assertThat(service.list(g1.list("tasks"))).isInstanceOf(ServeListResult.Listed.class);
+  }
+
+  @Test
+  void refuse_auditStoreDown_isUnavailable() {
+    Granted g1 = world.grant(world.e1);
+    world.stores.audit().failWith(new InfrastructureException("audit store down", true));
+
+    assertThat(service.refuse(refusal(Optional.of(g1.identity()), Refusal.INVALID_REQUEST, "x")))
+        .isInstanceOf(ServeUnavailable.class);
+    assertThat(service.refuse(refusal(Optional.empty(), Refusal.UNAUTHORIZED, "x")))
+        .isInstanceOf(ServeUnavailable.class);
   }
 
   /** A store that is down. */

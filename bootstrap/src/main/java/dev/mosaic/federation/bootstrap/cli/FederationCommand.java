@@ -10,8 +10,10 @@ import picocli.CommandLine.Spec;
     name = "federation",
     mixinStandardHelpOptions = true,
     versionProvider = MosaicVersion.class,
-    description = "Federation between gateways: grants this gateway serves, links it holds.",
-    subcommands = {GrantCommand.class, PeerCommand.class})
+    description =
+        "Federation between gateways: grants this gateway serves, links it holds, queries"
+            + " through them.",
+    subcommands = {GrantCommand.class, PeerCommand.class, FederationQueryCommand.class})
 final class FederationCommand implements Runnable {
 
   @Spec CommandSpec spec;

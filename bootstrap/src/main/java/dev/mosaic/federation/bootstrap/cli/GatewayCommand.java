@@ -10,8 +10,15 @@ import picocli.CommandLine.Spec;
     name = "gateway",
     mixinStandardHelpOptions = true,
     versionProvider = MosaicVersion.class,
-    description = "Operate this gateway: run it, migrate its schema, check its dependencies.",
-    subcommands = {ServeCommand.class, MigrateCommand.class, DoctorCommand.class})
+    description =
+        "Operate this gateway: run it, run the two-gateway demo, migrate its schema, check its"
+            + " dependencies.",
+    subcommands = {
+      ServeCommand.class,
+      DemoCommand.class,
+      MigrateCommand.class,
+      DoctorCommand.class
+    })
 public final class GatewayCommand implements Runnable {
 
   @Spec CommandSpec spec;

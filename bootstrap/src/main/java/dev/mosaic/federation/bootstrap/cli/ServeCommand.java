@@ -6,6 +6,7 @@ import dev.mosaic.federation.application.port.out.CheckResult;
 import dev.mosaic.federation.application.port.out.CheckStatus;
 import dev.mosaic.federation.bootstrap.FederationListener;
 import dev.mosaic.federation.bootstrap.GatewayServices;
+import dev.mosaic.federation.bootstrap.LocalListener;
 import dev.mosaic.federation.bootstrap.config.ConfigKeys;
 import dev.mosaic.federation.bootstrap.config.GatewayConfig;
 import dev.mosaic.federation.bootstrap.config.HostPort;
@@ -18,8 +19,9 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code mosaic gateway serve}: checks that the federated tier is satisfied (the doctor's checks),
- * starts the federation listener, prints {@code listening on https://host:port} and runs until
- * SIGTERM or SIGINT, when a shutdown hook stops the listener and closes the gateway.
+ * starts the federation listener and the loopback session API, prints {@code listening on
+ * https://host:port} and {@code session API on http://host:port}, and runs until SIGTERM or SIGINT,
+ * when a shutdown hook stops both listeners and closes the gateway.
  */
 @Command(
     name = "serve",
@@ -27,10 +29,12 @@ import picocli.CommandLine.Mixin;
     versionProvider = MosaicVersion.class,
     description = {
       "Run the gateway: check every dependency of the federated tier, start the federation"
-          + " listener on federation.listen and serve until SIGTERM or SIGINT.",
-      "Prints one line, 'listening on https://host:port', once it accepts connections.",
+          + " listener on federation.listen and the session API (with /healthz and /metrics) on"
+          + " local.listen, and serve until SIGTERM or SIGINT.",
+      "Prints 'listening on https://host:port' and then 'session API on http://host:port' once"
+          + " both accept connections.",
       "Exit 1: the tier is not federated, a dependency is missing (each named with a remedy), or"
-          + " the listener cannot start."
+          + " a listener cannot start."
     })
 final class ServeCommand implements Callable<Integer> {
   private final CliContext context;
@@ -61,9 +65,20 @@ final class ServeCommand implements Callable<Integer> {
                 () ->
                     new CliException(
                         ExitCode.ERROR, ConfigKeys.FEDERATION_LISTEN + ": required to serve"));
+    String localHost =
+        loaded
+            .local()
+            .listen()
+            .orElseThrow(
+                () ->
+                    new CliException(
+                        ExitCode.ERROR, ConfigKeys.LOCAL_LISTEN + ": required to serve"))
+            .host();
     GatewayServices gateway = context.wiring().apply(loaded);
     FederationListener listener;
+    LocalListener local;
     int port;
+    int localPort;
     try {
       DoctorReport report = gateway.doctor().run();
       List<CheckOutcome> failed =
@@ -85,6 +100,13 @@ final class ServeCommand implements Callable<Integer> {
       }
       listener = gateway.federationListener();
       port = listener.start();
+      try {
+        local = gateway.localListener();
+        localPort = local.start();
+      } catch (RuntimeException e) {
+        listener.close();
+        throw e;
+      }
     } catch (RuntimeException e) {
       gateway.close();
       throw e;
@@ -95,14 +117,19 @@ final class ServeCommand implements Callable<Integer> {
             new Thread(
                 () -> {
                   try {
-                    listener.close();
+                    local.close();
                   } finally {
-                    gateway.close();
-                    stopped.countDown();
+                    try {
+                      listener.close();
+                    } finally {
+                      gateway.close();
+                      stopped.countDown();
+                    }
                   }
                 },
                 "mosaic-shutdown"));
     context.out().println("listening on https://" + new HostPort(listen.host(), port));
+    context.out().println("session API on http://" + new HostPort(localHost, localPort));
     context.out().flush();
     stopped.await();
     return ExitCode.OK;

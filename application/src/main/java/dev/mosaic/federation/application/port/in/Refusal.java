@@ -13,7 +13,13 @@ public enum Refusal {
   /** Unknown resource name or a limit below 1. */
   INVALID_REQUEST(400, "invalid_request"),
   /** Resource not granted, excluded, or sensitive. */
-  SCOPE_VIOLATION(403, "scope_violation");
+  SCOPE_VIOLATION(403, "scope_violation"),
+  /** No such path under {@code /api/federation/v1/} (refused by the wire rules). */
+  NOT_FOUND(404, "not_found"),
+  /** Another method on a known path (refused by the wire rules). */
+  METHOD_NOT_ALLOWED(405, "method_not_allowed"),
+  /** A body over 64 KiB (refused by the wire rules). */
+  PAYLOAD_TOO_LARGE(413, "payload_too_large");
 
   private final int statusCode;
   private final String errorCode;

@@ -19,4 +19,15 @@ public interface ServeFederatedRequestUseCase {
 
   /** {@code POST /api/federation/v1/get/{resource}/{id}}. */
   ServeGetResult get(ServeGetCommand command);
+
+  /**
+   * A request under {@code /api/federation/v1/} that the wire rules refused before any verb ran (no
+   * client certificate, unknown path, wrong method, content type, size or JSON): audits it — {@code
+   * denied} for 401, else {@code invalid} — attributed to the certificate's grant only when the
+   * certificate is pinned for it, without consuming a rate-limit token.
+   *
+   * @return a {@link ServeRefused} of the command's refusal once its row is written, else {@link
+   *     ServeUnavailable}
+   */
+  ServeFailure refuse(RefuseRequestCommand command);
 }
