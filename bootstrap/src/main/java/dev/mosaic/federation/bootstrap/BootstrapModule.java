@@ -5,7 +5,10 @@ import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoSet;
 import dagger.multibindings.Multibinds;
+import dev.mosaic.federation.adapters.cache.RateLimitFallback;
+import dev.mosaic.federation.adapters.http.HttpModule;
 import dev.mosaic.federation.application.port.in.AddLinkUseCase;
+import dev.mosaic.federation.application.port.in.ArchiveAuditUseCase;
 import dev.mosaic.federation.application.port.in.AuthenticateSessionUseCase;
 import dev.mosaic.federation.application.port.in.AuthorizeRequestUseCase;
 import dev.mosaic.federation.application.port.in.CreateGrantUseCase;
@@ -17,6 +20,7 @@ import dev.mosaic.federation.application.port.in.ListLinksUseCase;
 import dev.mosaic.federation.application.port.in.ManageTeamsUseCase;
 import dev.mosaic.federation.application.port.in.ManageUsersUseCase;
 import dev.mosaic.federation.application.port.in.QueryUseCase;
+import dev.mosaic.federation.application.port.in.ReadAuditUseCase;
 import dev.mosaic.federation.application.port.in.RedeemEnrollmentUseCase;
 import dev.mosaic.federation.application.port.in.RemoveLinkUseCase;
 import dev.mosaic.federation.application.port.in.RevokeGrantUseCase;
@@ -24,13 +28,19 @@ import dev.mosaic.federation.application.port.in.RunDoctorUseCase;
 import dev.mosaic.federation.application.port.in.ServeFederatedRequestUseCase;
 import dev.mosaic.federation.application.port.in.ShowGrantUseCase;
 import dev.mosaic.federation.application.port.out.DependencyCheck;
+import dev.mosaic.federation.application.port.out.Embedder;
 import dev.mosaic.federation.application.port.out.IdGenerator;
+import dev.mosaic.federation.application.port.out.LinkHealthRepository;
+import dev.mosaic.federation.application.port.out.PeerTransport;
 import dev.mosaic.federation.application.port.out.ResponseCache;
 import dev.mosaic.federation.application.port.out.RevocationBroadcaster;
 import dev.mosaic.federation.application.service.AddLinkService;
+import dev.mosaic.federation.application.service.AuditService;
 import dev.mosaic.federation.application.service.AuthenticateSessionService;
 import dev.mosaic.federation.application.service.AuthorizeRequestService;
+import dev.mosaic.federation.application.service.BackoffPeerTransport;
 import dev.mosaic.federation.application.service.CreateGrantService;
+import dev.mosaic.federation.application.service.FeatureHashingEmbedder;
 import dev.mosaic.federation.application.service.GrantQueryService;
 import dev.mosaic.federation.application.service.ImportDataService;
 import dev.mosaic.federation.application.service.IssueEnrollmentTokenService;
@@ -44,6 +54,8 @@ import dev.mosaic.federation.application.service.RemoveLinkService;
 import dev.mosaic.federation.application.service.RevokeGrantService;
 import dev.mosaic.federation.application.service.RunDoctorService;
 import dev.mosaic.federation.application.service.ServeFederatedRequestService;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -63,8 +75,8 @@ import javax.sql.DataSource;
 /**
  * What the gateway itself contributes to the graph: the real clock, randomness and ids, the use
  * cases of the application core, the doctor checks no adapter owns, the metrics registry, and the
- * two requesting-side collaborators this build keeps in-process (revocation fan-out, the answer
- * cache).
+ * requesting-side collaborators this build keeps in-process (revocation fan-out, the answer cache,
+ * the 429 backoff in front of the network transport).
  */
 @Module
 abstract class BootstrapModule {
@@ -121,10 +133,19 @@ abstract class BootstrapModule {
   @Binds
   abstract ServeFederatedRequestUseCase serveFederatedRequest(ServeFederatedRequestService service);
 
+  @Binds
+  abstract ReadAuditUseCase readAudit(AuditService service);
+
+  @Binds
+  abstract ArchiveAuditUseCase archiveAudit(AuditService service);
+
   /** One per gateway: it remembers which sessions were told a peer is offline. */
   @Binds
   @Singleton
   abstract QueryUseCase query(QueryService service);
+
+  @Binds
+  abstract Embedder embedder(FeatureHashingEmbedder embedder);
 
   @Binds
   abstract AuthenticateSessionUseCase authenticateSession(AuthenticateSessionService service);
@@ -142,8 +163,18 @@ abstract class BootstrapModule {
 
   @Provides
   @Singleton
-  static PrometheusMeterRegistry prometheusRegistry() {
+  static PrometheusMeterRegistry prometheusRegistry(RateLimitFallback rateLimitFallback) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    FunctionCounter.builder(
+            "mosaic.ratelimit.fallback", rateLimitFallback, RateLimitFallback::decisions)
+        .description("requests rate limited by an in-process bucket because Valkey failed")
+        .register(registry);
+    Gauge.builder(
+            "mosaic.ratelimit.fallback.active",
+            rateLimitFallback,
+            f -> f.since().isPresent() ? 1 : 0)
+        .description("1 while this replica rate limits in-process because Valkey failed")
+        .register(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
@@ -162,6 +193,16 @@ abstract class BootstrapModule {
   @IntoSet
   static AutoCloseable closeMeterRegistry(PrometheusMeterRegistry registry) {
     return registry::close;
+  }
+
+  /** A's calls to peers: the network transport behind the requesting side's 429 backoff. */
+  @Provides
+  @Singleton
+  static PeerTransport peerTransport(
+      @Named(HttpModule.PEER_NETWORK) PeerTransport network,
+      LinkHealthRepository health,
+      InstantSource clock) {
+    return new BackoffPeerTransport(network, health, clock);
   }
 
   @Provides

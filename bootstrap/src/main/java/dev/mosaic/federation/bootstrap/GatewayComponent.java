@@ -11,6 +11,7 @@ import dev.mosaic.federation.adapters.pki.PkiModule;
 import dev.mosaic.federation.application.port.out.KeySealer;
 import dev.mosaic.federation.application.port.out.LinkRepository;
 import dev.mosaic.federation.application.port.out.PeerTransport;
+import dev.mosaic.federation.application.port.out.RateLimiter;
 import dev.mosaic.federation.bootstrap.config.GatewayConfig;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,6 +47,9 @@ public interface GatewayComponent extends GatewayServices {
 
   /** A's calls to serving gateways, with each link's key unsealed in memory only. */
   PeerTransport peerTransport();
+
+  /** B's per-grant rate limiter: shared buckets in Valkey, in-process while Valkey fails. */
+  RateLimiter rateLimiter();
 
   /** Seals and opens secrets at rest under {@code secrets.sealingKey}. */
   KeySealer keySealer();

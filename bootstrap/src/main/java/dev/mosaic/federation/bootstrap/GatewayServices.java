@@ -2,6 +2,7 @@ package dev.mosaic.federation.bootstrap;
 
 import dev.mosaic.federation.adapters.persistence.DatabaseMigrator;
 import dev.mosaic.federation.application.port.in.AddLinkUseCase;
+import dev.mosaic.federation.application.port.in.ArchiveAuditUseCase;
 import dev.mosaic.federation.application.port.in.CreateGrantUseCase;
 import dev.mosaic.federation.application.port.in.ImportDataUseCase;
 import dev.mosaic.federation.application.port.in.IssueEnrollmentTokenUseCase;
@@ -11,6 +12,7 @@ import dev.mosaic.federation.application.port.in.ListLinksUseCase;
 import dev.mosaic.federation.application.port.in.ManageTeamsUseCase;
 import dev.mosaic.federation.application.port.in.ManageUsersUseCase;
 import dev.mosaic.federation.application.port.in.QueryUseCase;
+import dev.mosaic.federation.application.port.in.ReadAuditUseCase;
 import dev.mosaic.federation.application.port.in.RemoveLinkUseCase;
 import dev.mosaic.federation.application.port.in.RevokeGrantUseCase;
 import dev.mosaic.federation.application.port.in.RunDoctorUseCase;
@@ -77,6 +79,12 @@ public interface GatewayServices extends AutoCloseable {
 
   /** {@code mosaic federation query}: the requesting side's query, for one local user. */
   QueryUseCase query();
+
+  /** {@code mosaic federation audit}. */
+  ReadAuditUseCase readAudit();
+
+  /** The daily audit rollover of {@code mosaic gateway serve}. */
+  ArchiveAuditUseCase archiveAudit();
 
   /** Local users by handle ({@code --local-user}), deleted ones included. */
   UserDirectory userDirectory();

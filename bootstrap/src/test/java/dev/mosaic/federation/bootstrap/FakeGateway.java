@@ -13,6 +13,7 @@ import dev.mosaic.federation.application.fake.InMemoryStores;
 import dev.mosaic.federation.application.fake.MutableInstantSource;
 import dev.mosaic.federation.application.fake.SequentialIdGenerator;
 import dev.mosaic.federation.application.port.in.AddLinkUseCase;
+import dev.mosaic.federation.application.port.in.ArchiveAuditUseCase;
 import dev.mosaic.federation.application.port.in.CreateGrantUseCase;
 import dev.mosaic.federation.application.port.in.ImportDataUseCase;
 import dev.mosaic.federation.application.port.in.IssueEnrollmentTokenUseCase;
@@ -22,15 +23,18 @@ import dev.mosaic.federation.application.port.in.ListLinksUseCase;
 import dev.mosaic.federation.application.port.in.ManageTeamsUseCase;
 import dev.mosaic.federation.application.port.in.ManageUsersUseCase;
 import dev.mosaic.federation.application.port.in.QueryUseCase;
+import dev.mosaic.federation.application.port.in.ReadAuditUseCase;
 import dev.mosaic.federation.application.port.in.RemoveLinkUseCase;
 import dev.mosaic.federation.application.port.in.RevokeGrantUseCase;
 import dev.mosaic.federation.application.port.in.RunDoctorUseCase;
 import dev.mosaic.federation.application.port.in.ShowGrantUseCase;
 import dev.mosaic.federation.application.port.out.UserDirectory;
 import dev.mosaic.federation.application.service.AddLinkService;
+import dev.mosaic.federation.application.service.AuditService;
 import dev.mosaic.federation.application.service.CreateGrantService;
 import dev.mosaic.federation.application.service.CursorCodec;
 import dev.mosaic.federation.application.service.CursorKey;
+import dev.mosaic.federation.application.service.FeatureHashingEmbedder;
 import dev.mosaic.federation.application.service.GatewayIdentity;
 import dev.mosaic.federation.application.service.GrantQueryService;
 import dev.mosaic.federation.application.service.ImportDataService;
@@ -85,6 +89,7 @@ class FakeGateway implements GatewayServices {
           health,
           network,
           new InMemoryResponseCache(clock),
+          new FeatureHashingEmbedder(),
           new CursorCodec(new CursorKey(new byte[32])),
           ids,
           clock,
@@ -210,6 +215,16 @@ class FakeGateway implements GatewayServices {
   @Override
   public QueryUseCase query() {
     return query;
+  }
+
+  @Override
+  public ReadAuditUseCase readAudit() {
+    return new AuditService(stores.audit(), clock);
+  }
+
+  @Override
+  public ArchiveAuditUseCase archiveAudit() {
+    return new AuditService(stores.audit(), clock);
   }
 
   @Override

@@ -152,7 +152,39 @@ class FederationQueryCommandTest {
   }
 
   @Test
-  void query_searchOrMissingArguments_areUsageErrors() {
+  void query_search_printsLocalAndPeerHitsWithScores() {
+    gateway.network.answer(
+        WORK,
+        "POST",
+        "/api/federation/v1/search",
+        200,
+        Map.of(
+            "hits",
+            List.of(
+                Map.of(
+                    "resource",
+                    "tasks",
+                    "id",
+                    remoteTask,
+                    "score",
+                    0.5,
+                    "item",
+                    Map.of("id", remoteTask, "title", "remote task")))));
+
+    Run run = mosaic("federation", "query", "search", "--query", "task", "--local-user", "alice");
+
+    assertThat(run.code).as(run.err).isZero();
+    List<String> lines = run.out.lines().toList();
+    assertThat(lines.getFirst()).startsWith("SOURCE").contains("RESOURCE", "SCORE", "TITLE");
+    assertThat(lines).anyMatch(l -> l.startsWith("local ") && l.contains("local task"));
+    assertThat(lines).anyMatch(l -> l.startsWith("work ") && l.contains("remote task"));
+    assertThat(gateway.network.received().getFirst().request().body().orElseThrow())
+        .containsEntry("query", "task")
+        .containsKey("embedding");
+  }
+
+  @Test
+  void query_searchWithoutQueryOrMissingArguments_areUsageErrors() {
     Run search = mosaic("federation", "query", "search", "tasks", "--local-user", "alice");
     Run getWithoutId = mosaic("federation", "query", "get", "tasks", "--local-user", "alice");
     Run listWithoutResource = mosaic("federation", "query", "list", "--local-user", "alice");
@@ -163,7 +195,7 @@ class FederationQueryCommandTest {
 
     assertThat(List.of(search, getWithoutId, listWithoutResource, badSource, badLimit))
         .allSatisfy(run -> assertThat(run.code).isEqualTo(2));
-    assertThat(search.err).contains("search is not available");
+    assertThat(search.err).contains("--query is required for search");
     assertThat(badSource.err).contains("source must be");
     assertThat(badLimit.err).contains("limit must be at least 1");
     assertThat(gateway.network.received()).isEmpty();

@@ -165,7 +165,9 @@ class GatewayComponentTest {
       assertThat(metrics.body())
           .contains("jvm_memory_used_bytes")
           .contains("process_uptime")
-          .contains("mosaic_federation_requests_handled_total 0.0");
+          .contains("mosaic_federation_requests_handled_total 0.0")
+          .contains("mosaic_ratelimit_fallback_total 0.0")
+          .contains("mosaic_ratelimit_fallback_active 0.0");
     }
   }
 

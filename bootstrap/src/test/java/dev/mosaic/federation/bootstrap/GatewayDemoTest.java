@@ -16,8 +16,9 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code mosaic gateway demo} in-process: what it does when a gateway cannot be wired, and its help.
- * The full run, every step checked from outside, is the acceptance suite's {@code GatewayDemoTest}.
+ * {@code mosaic gateway demo} in-process: what it does when a gateway cannot be wired, and its
+ * help. The full run, every step checked from outside, is the acceptance suite's {@code
+ * GatewayDemoTest}.
  */
 class GatewayDemoTest {
   static final ObjectMapper JSON = new ObjectMapper();

@@ -11,8 +11,9 @@ import org.redisson.api.RedissonClient;
 
 /**
  * The Valkey adapter: the shared per-grant {@link RateLimiter} and the {@code valkey} doctor check.
- * Needs a {@link ValkeySettings} in the graph. Contributes the client's shutdown to {@code
- * Set<AutoCloseable>}: close those when the gateway stops.
+ * Needs a {@link ValkeySettings} and an {@code InstantSource} in the graph; {@link
+ * RateLimitFallback} says when the in-process fallback is in use. Contributes the client's shutdown
+ * to {@code Set<AutoCloseable>}: close those when the gateway stops.
  */
 @Module
 public interface CacheModule {
@@ -27,9 +28,9 @@ public interface CacheModule {
   @IntoSet
   AutoCloseable closeValkeyConnection(ValkeyConnection connection);
 
+  /** The shared buckets in Valkey, with an in-process fallback while Valkey fails. */
   @Binds
-  @Singleton
-  RateLimiter rateLimiter(RedissonRateLimiter limiter);
+  RateLimiter rateLimiter(FallbackRateLimiter limiter);
 
   @Binds
   @IntoSet

@@ -17,15 +17,21 @@ import org.redisson.client.RedisTimeoutException;
  * disk (no RDB snapshots, no append-only file), because requesting-side data must never reach a
  * disk. Each step is bounded by the client's connect and response timeouts, so an unreachable
  * server is reported within about a second.
+ *
+ * <p>While this process rate limits with in-process buckets because Valkey failed ({@link
+ * RateLimitFallback}), a reachable Valkey is reported as WARN and an unreachable one says so.
  */
 final class ValkeyDependencyCheck implements DependencyCheck {
   private final RedissonClient client;
   private final ValkeySettings settings;
+  private final RateLimitFallback fallback;
 
   @Inject
-  ValkeyDependencyCheck(RedissonClient client, ValkeySettings settings) {
+  ValkeyDependencyCheck(
+      RedissonClient client, ValkeySettings settings, RateLimitFallback fallback) {
     this.client = client;
     this.settings = settings;
+    this.fallback = fallback;
   }
 
   @Override
@@ -62,7 +68,23 @@ final class ValkeyDependencyCheck implements DependencyCheck {
                         + " remove save/appendonly from the server's configuration file"))
         .orElseGet(
             () ->
-                CheckResult.ok(where + " answers PING; persistence off (no save, no appendonly)"));
+                fallback
+                    .since()
+                    .map(
+                        since ->
+                            CheckResult.warn(
+                                where
+                                    + " answers PING; persistence off, but rate limiting is using"
+                                    + " the in-process fallback since "
+                                    + since,
+                                "none needed if Valkey stays up: the shared buckets are used"
+                                    + " again from the next request"))
+                    .orElseGet(
+                        () ->
+                            CheckResult.ok(
+                                where
+                                    + " answers PING; persistence off (no save, no"
+                                    + " appendonly)")));
   }
 
   /** What makes the server write to disk, given its {@code save} and {@code appendonly} values. */
@@ -92,7 +114,13 @@ final class ValkeyDependencyCheck implements DependencyCheck {
 
   private CheckResult unreachable(String where, String reason) {
     return CheckResult.fail(
-        where + " is unreachable: " + reason,
+        where
+            + " is unreachable: "
+            + reason
+            + fallback
+                .since()
+                .map(since -> "; rate limiting is using the in-process fallback since " + since)
+                .orElse(""),
         "start it without persistence, e.g. valkey-server --port "
             + settings.address().getPort()
             + " --bind "

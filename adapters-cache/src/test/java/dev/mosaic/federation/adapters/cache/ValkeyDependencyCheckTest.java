@@ -7,6 +7,7 @@ import dev.mosaic.federation.application.port.out.CheckStatus;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 
@@ -16,7 +17,8 @@ class ValkeyDependencyCheckTest {
   void check_reachableAndNotPersisting_isOk() {
     RedissonClient client = TestValkey.client();
     try {
-      CheckResult result = new ValkeyDependencyCheck(client, TestValkey.settings()).check();
+      CheckResult result =
+          new ValkeyDependencyCheck(client, TestValkey.settings(), new RateLimitFallback()).check();
 
       assertThat(result.status()).as(result.toString()).isEqualTo(CheckStatus.OK);
       assertThat(result.detail()).contains(TestValkey.settings().address().toString());
@@ -33,7 +35,8 @@ class ValkeyDependencyCheckTest {
     RedissonClient client = RedissonClients.create(settings);
     try {
       long started = System.nanoTime();
-      CheckResult result = new ValkeyDependencyCheck(client, settings).check();
+      CheckResult result =
+          new ValkeyDependencyCheck(client, settings, new RateLimitFallback()).check();
       Duration took = Duration.ofNanos(System.nanoTime() - started);
 
       assertThat(result.status()).isEqualTo(CheckStatus.FAIL);
@@ -49,11 +52,47 @@ class ValkeyDependencyCheckTest {
   }
 
   @Test
+  void check_reachableWhileFallingBack_warnsWithTheStartOfTheFallback() {
+    RedissonClient client = TestValkey.client();
+    RateLimitFallback fallback = new RateLimitFallback();
+    fallback.decidedLocally(Instant.parse("2026-03-01T10:00:00Z"));
+    try {
+      CheckResult result =
+          new ValkeyDependencyCheck(client, TestValkey.settings(), fallback).check();
+
+      assertThat(result.status()).as(result.toString()).isEqualTo(CheckStatus.WARN);
+      assertThat(result.detail())
+          .contains("in-process fallback since 2026-03-01T10:00:00Z")
+          .contains(TestValkey.settings().address().toString());
+    } finally {
+      RedissonClients.shutdown(client);
+    }
+  }
+
+  @Test
+  void check_unreachableWhileFallingBack_failsAndSaysTheFallbackIsInUse() throws IOException {
+    ValkeySettings settings = ValkeySettings.of(TestValkey.unusedAddress());
+    RedissonClient client = RedissonClients.create(settings);
+    RateLimitFallback fallback = new RateLimitFallback();
+    fallback.decidedLocally(Instant.parse("2026-03-01T10:00:00Z"));
+    try {
+      CheckResult result = new ValkeyDependencyCheck(client, settings, fallback).check();
+
+      assertThat(result.status()).isEqualTo(CheckStatus.FAIL);
+      assertThat(result.detail())
+          .contains("unreachable", "in-process fallback since 2026-03-01T10:00:00Z");
+    } finally {
+      RedissonClients.shutdown(client);
+    }
+  }
+
+  @Test
   void name_isValkey() {
     ValkeySettings settings = TestValkey.settings();
     RedissonClient client = RedissonClients.create(settings);
     try {
-      assertThat(new ValkeyDependencyCheck(client, settings).name()).isEqualTo("valkey");
+      assertThat(new ValkeyDependencyCheck(client, settings, new RateLimitFallback()).name())
+          .isEqualTo("valkey");
     } finally {
       RedissonClients.shutdown(client);
     }

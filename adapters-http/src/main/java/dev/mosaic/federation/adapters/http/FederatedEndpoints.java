@@ -13,6 +13,8 @@ import dev.mosaic.federation.application.port.in.ServeListCommand;
 import dev.mosaic.federation.application.port.in.ServeListResult;
 import dev.mosaic.federation.application.port.in.ServeRateLimited;
 import dev.mosaic.federation.application.port.in.ServeRefused;
+import dev.mosaic.federation.application.port.in.ServeSearchCommand;
+import dev.mosaic.federation.application.port.in.ServeSearchResult;
 import dev.mosaic.federation.application.port.in.ServeUnavailable;
 import dev.mosaic.federation.application.port.out.CertificateReader;
 import dev.mosaic.federation.application.port.out.CertificateReading;
@@ -26,18 +28,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The authenticated endpoints of SPEC §9 on B: {@code capabilities}, {@code list} and {@code get}
- * under {@code /api/federation/v1/}. The TLS layer already accepted the client certificate; the
- * identity it carries is read here — strictly, through the {@link CertificateReader}: a missing or
- * malformed extension reads as absent, and the use case answers 401 — and everything else (grant,
- * subject, pin, rate limit, scope, resource names, ids, cursors, audit) is the use case's. Every
- * outcome is mapped to its status and error code by an exhaustive {@code switch}. A request the
- * wire rules refuse before the use case runs is still audited by it, through {@link #audited}.
+ * The authenticated endpoints of SPEC §9 on B: {@code capabilities}, {@code list}, {@code get} and
+ * {@code search} under {@code /api/federation/v1/}. The TLS layer already accepted the client
+ * certificate; the identity it carries is read here — strictly, through the {@link
+ * CertificateReader}: a missing or malformed extension reads as absent, and the use case answers
+ * 401 — and everything else (grant, subject, pin, rate limit, scope, resource names, ids, cursors,
+ * audit) is the use case's. Every outcome is mapped to its status and error code by an exhaustive
+ * {@code switch}. A request the wire rules refuse before the use case runs is still audited by it,
+ * through {@link #audited}.
  */
 final class FederatedEndpoints {
   static final String CAPABILITIES = Router.AUTHENTICATED_PREFIX + "capabilities";
   static final String LIST = Router.AUTHENTICATED_PREFIX + "list/{resource}";
   static final String GET = Router.AUTHENTICATED_PREFIX + "get/{resource}/{id}";
+  static final String SEARCH = Router.AUTHENTICATED_PREFIX + "search";
 
   /** The verbs of SPEC §9, as a path under {@link Router#AUTHENTICATED_PREFIX} names them. */
   private static final Set<String> VERBS = Set.of("capabilities", "list", "get", "search", "renew");
@@ -50,6 +54,10 @@ final class FederatedEndpoints {
   /** {@code POST …/get/{resource}/{id}}: an empty object. */
   record GetRequest() {}
 
+  /** {@code POST …/search}; {@code query} required, the rest optional. */
+  record SearchRequest(
+      String query, List<String> resources, BigInteger limit, List<Double> embedding) {}
+
   private final ServeFederatedRequestUseCase serve;
   private final CertificateReader reader;
 
@@ -58,12 +66,13 @@ final class FederatedEndpoints {
     this.reader = reader;
   }
 
-  /** Adds the three routes to {@code router}. */
+  /** Adds the four routes to {@code router}. */
   Router.Builder addTo(Router.Builder router) {
     return router
         .authenticatedRoute("GET", CAPABILITIES, false, this::capabilities)
         .authenticatedRoute("POST", LIST, true, this::list)
-        .authenticatedRoute("POST", GET, true, this::get);
+        .authenticatedRoute("POST", GET, true, this::get)
+        .authenticatedRoute("POST", SEARCH, true, this::search);
   }
 
   WireResponse capabilities(WireRequest request) {
@@ -99,6 +108,28 @@ final class FederatedEndpoints {
       case ServeGetResult.Found found -> WireResponse.json(200, found.toWire());
       case ServeGetResult.NotFound notFound ->
           answer(WireException.of(ErrorCode.NOT_FOUND, notFound.message()), request);
+      case ServeFailure failure -> answer(failure, request);
+    };
+  }
+
+  WireResponse search(WireRequest request) {
+    SearchRequest body = request.json(SearchRequest.class);
+    if (body.query() == null) {
+      throw WireException.invalid("field 'query' is required");
+    }
+    if ((body.resources() != null && body.resources().contains(null))
+        || (body.embedding() != null && body.embedding().contains(null))) {
+      throw WireException.invalid("resources and embedding must not contain null");
+    }
+    ServeSearchCommand command =
+        new ServeSearchCommand(
+            context(request),
+            body.query(),
+            Optional.ofNullable(body.resources()),
+            Json.saturatedLong(body.limit()),
+            Optional.ofNullable(body.embedding()));
+    return switch (serve.search(command)) {
+      case ServeSearchResult.Found found -> WireResponse.json(200, found.toWire());
       case ServeFailure failure -> answer(failure, request);
     };
   }

@@ -22,13 +22,13 @@ import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * The HTTP adapter: B's {@link FederationServer}, A's {@link PeerTransport} and A's loopback {@link
- * LocalServer}.
+ * The HTTP adapter: B's {@link FederationServer}, A's {@link PeerTransport}
+ * ({@code @Named(PEER_NETWORK)}) and A's loopback {@link LocalServer}.
  *
- * <p>Needs in the graph: {@link HttpSettings}, {@link LocalHttpSettings}, {@link InstantSource},
- * {@link RedeemEnrollmentUseCase}, {@link ServeFederatedRequestUseCase}, {@link
- * AuthenticateSessionUseCase}, {@link QueryUseCase}, {@link CertificateAuthority}, {@link
- * CertificateReader}, {@link RevokedCertificateRepository}, {@link
+ * <p>Needs in the graph: {@link PeerTransport} (unqualified), {@link HttpSettings}, {@link
+ * LocalHttpSettings}, {@link InstantSource}, {@link RedeemEnrollmentUseCase}, {@link
+ * ServeFederatedRequestUseCase}, {@link AuthenticateSessionUseCase}, {@link QueryUseCase}, {@link
+ * CertificateAuthority}, {@link CertificateReader}, {@link RevokedCertificateRepository}, {@link
  * dev.mosaic.federation.application.port.out.KeySealer}, {@code @Named("federation-server")
  * X509ExtendedKeyManager} (B's server certificate) and {@code @Named("federation-ca-root")
  * X509Certificate} (the root client certificates must chain to); optionally
@@ -47,12 +47,19 @@ public interface HttpModule {
   String CA_ROOT = "federation-ca-root";
   String METRICS_SCRAPE = "metrics-scrape";
 
+  /**
+   * A's calls over the network, bound as {@code @Named(PEER_NETWORK) PeerTransport}; the graph
+   * binds the unqualified {@link PeerTransport} (the gateway wraps this one in its backoff).
+   */
+  String PEER_NETWORK = "peer-network";
+
   @BindsOptionalOf
   @Named(METRICS_SCRAPE)
   Supplier<String> metricsScrape();
 
   @Binds
   @Singleton
+  @Named(PEER_NETWORK)
   PeerTransport peerTransport(OkHttpPeerTransport transport);
 
   @Provides

@@ -11,6 +11,8 @@ import dev.mosaic.federation.application.port.in.ServeListCommand;
 import dev.mosaic.federation.application.port.in.ServeListResult;
 import dev.mosaic.federation.application.port.in.ServeRateLimited;
 import dev.mosaic.federation.application.port.in.ServeRefused;
+import dev.mosaic.federation.application.port.in.ServeSearchCommand;
+import dev.mosaic.federation.application.port.in.ServeSearchResult;
 import dev.mosaic.federation.application.port.in.ServeUnavailable;
 import dev.mosaic.federation.domain.grant.GrantId;
 import dev.mosaic.federation.domain.pki.CertificateFingerprint;
@@ -45,6 +47,7 @@ class FederatedEndpointsTest {
   private static final String CAPABILITIES = "/api/federation/v1/capabilities";
   private static final String LIST = "/api/federation/v1/list/tasks";
   private static final String GET = "/api/federation/v1/get/tasks/";
+  private static final String SEARCH = "/api/federation/v1/search";
   private static final String TRACE = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
   private final Listener listener = new Listener(100, true);
@@ -394,8 +397,51 @@ class FederatedEndpointsTest {
   }
 
   @Test
-  void searchAndRenew_areNotServedYet_404() {
-    assertError(post("/api/federation/v1/search", "{\"query\":\"x\"}"), 404, "not_found");
+  void search_fullBody_reachesTheUseCaseAsSent() {
+    post(
+        SEARCH,
+        "{\"query\":\"zebra\",\"resources\":[\"tasks\"],\"limit\":5,\"embedding\":[0.5,1]}");
+
+    ServeSearchCommand command = listener.serve.searchCalls().get(0);
+    assertThat(command.query()).isEqualTo("zebra");
+    assertThat(command.resources()).contains(List.of("tasks"));
+    assertThat(command.limit()).isEqualTo(OptionalLong.of(5));
+    assertThat(command.embedding()).contains(List.of(0.5, 1.0));
+  }
+
+  @Test
+  void search_found_is200WithHitsAndPartialErrors() {
+    Map<String, Object> hit =
+        Map.of("resource", "tasks", "id", "x", "score", 1.5, "item", Map.of());
+    listener.serve.answerSearch(
+        new ServeSearchResult.Found(
+            List.of(hit), List.of(new ServeSearchResult.ResourceError("notes", "unavailable"))));
+
+    Listener.Reply reply = post(SEARCH, "{\"query\":\"zebra\"}");
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.json())
+        .containsEntry("hits", List.of(hit))
+        .containsEntry("partial", true)
+        .containsEntry("errors", List.of(Map.of("resource", "notes", "code", "unavailable")));
+  }
+
+  @Test
+  void search_badBodies_are400AndNeverReachTheUseCase() {
+    assertError(post(SEARCH, "{}"), 400, "invalid_request");
+    assertError(post(SEARCH, "{\"query\":5}"), 400, "invalid_request");
+    assertError(post(SEARCH, "{\"query\":\"x\",\"other\":1}"), 400, "invalid_request");
+    assertError(post(SEARCH, "{\"query\":\"x\",\"embedding\":[\"a\"]}"), 400, "invalid_request");
+    assertError(post(SEARCH, "{\"query\":\"x\",\"resources\":[null]}"), 400, "invalid_request");
+
+    assertThat(listener.serve.searchCalls()).isEmpty();
+    assertThat(listener.serve.refusals())
+        .hasSize(5)
+        .allSatisfy(r -> assertThat(r.event()).isEqualTo("search"));
+  }
+
+  @Test
+  void renew_isNotServedYet_404() {
     assertError(post("/api/federation/v1/renew", "{\"csr\":\"x\"}"), 404, "not_found");
     assertError(post("/api/federation/v1/list/tasks/extra", "{}"), 404, "not_found");
   }
@@ -424,12 +470,12 @@ class FederatedEndpointsTest {
             post(LIST, "{\"limit\": 1, \"subjectUserId\": \"someone\"}"),
             post(LIST, "{\"limit\": 1.5}"),
             post(LIST, "{\"cursor\": \"" + "a".repeat(64 * 1024) + "\"}"),
-            post("/api/federation/v1/search", "{\"query\":\"x\"}"),
+            post("/api/federation/v1/search", "{\"limit\": 1}"),
             post("/api/federation/v1/nope/tasks", "{}"));
 
     assertThat(replies)
         .extracting(Listener.Reply::status)
-        .containsExactly(405, 400, 400, 400, 400, 413, 404, 404);
+        .containsExactly(405, 400, 400, 400, 400, 413, 400, 404);
     List<RefuseRequestCommand> told = listener.serve.refusals();
     assertThat(told)
         .extracting(RefuseRequestCommand::refusal)
@@ -440,7 +486,7 @@ class FederatedEndpointsTest {
             Refusal.INVALID_REQUEST,
             Refusal.INVALID_REQUEST,
             Refusal.PAYLOAD_TOO_LARGE,
-            Refusal.NOT_FOUND,
+            Refusal.INVALID_REQUEST,
             Refusal.NOT_FOUND);
     assertThat(told)
         .extracting(RefuseRequestCommand::event)

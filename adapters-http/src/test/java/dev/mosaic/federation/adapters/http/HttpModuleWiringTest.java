@@ -134,6 +134,7 @@ class HttpModuleWiringTest {
 
     LocalServer localServer();
 
+    @Named(HttpModule.PEER_NETWORK)
     PeerTransport transport();
 
     @Named(HttpModule.CLIENT_TRUST_MANAGER)

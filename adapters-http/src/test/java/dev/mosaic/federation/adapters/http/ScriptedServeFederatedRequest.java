@@ -11,6 +11,8 @@ import dev.mosaic.federation.application.port.in.ServeGetResult;
 import dev.mosaic.federation.application.port.in.ServeListCommand;
 import dev.mosaic.federation.application.port.in.ServeListResult;
 import dev.mosaic.federation.application.port.in.ServeRefused;
+import dev.mosaic.federation.application.port.in.ServeSearchCommand;
+import dev.mosaic.federation.application.port.in.ServeSearchResult;
 import dev.mosaic.federation.application.port.in.ServeUnavailable;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +27,7 @@ final class ScriptedServeFederatedRequest implements ServeFederatedRequestUseCas
   private final List<FederatedRequestContext> capabilities = new CopyOnWriteArrayList<>();
   private final List<ServeListCommand> lists = new CopyOnWriteArrayList<>();
   private final List<ServeGetCommand> gets = new CopyOnWriteArrayList<>();
+  private final List<ServeSearchCommand> searches = new CopyOnWriteArrayList<>();
   private final List<RefuseRequestCommand> refusals = new CopyOnWriteArrayList<>();
   private volatile boolean auditDown;
   private volatile Supplier<ServeCapabilitiesResult> capabilitiesAnswer =
@@ -33,6 +36,8 @@ final class ScriptedServeFederatedRequest implements ServeFederatedRequestUseCas
       () -> new ServeListResult.Listed(List.of(), Optional.empty());
   private volatile Supplier<ServeGetResult> getAnswer =
       () -> new ServeGetResult.NotFound(ServeGetResult.NotFound.MESSAGE);
+  private volatile Supplier<ServeSearchResult> searchAnswer =
+      () -> new ServeSearchResult.Found(List.of(), List.of());
 
   void answerCapabilities(ServeCapabilitiesResult result) {
     capabilitiesAnswer = () -> result;
@@ -44,6 +49,10 @@ final class ScriptedServeFederatedRequest implements ServeFederatedRequestUseCas
 
   void answerGet(ServeGetResult result) {
     getAnswer = () -> result;
+  }
+
+  void answerSearch(ServeSearchResult result) {
+    searchAnswer = () -> result;
   }
 
   /** Every verb throws {@code e}: a programming error in the use case. */
@@ -84,8 +93,12 @@ final class ScriptedServeFederatedRequest implements ServeFederatedRequestUseCas
     return List.copyOf(gets);
   }
 
+  List<ServeSearchCommand> searchCalls() {
+    return List.copyOf(searches);
+  }
+
   int calls() {
-    return capabilities.size() + lists.size() + gets.size();
+    return capabilities.size() + lists.size() + gets.size() + searches.size();
   }
 
   @Override
@@ -104,6 +117,12 @@ final class ScriptedServeFederatedRequest implements ServeFederatedRequestUseCas
   public ServeGetResult get(ServeGetCommand command) {
     gets.add(command);
     return getAnswer.get();
+  }
+
+  @Override
+  public ServeSearchResult search(ServeSearchCommand command) {
+    searches.add(command);
+    return searchAnswer.get();
   }
 
   @Override

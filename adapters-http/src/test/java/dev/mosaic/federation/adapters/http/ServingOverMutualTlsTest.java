@@ -205,6 +205,31 @@ class ServingOverMutualTlsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void search_credentialKeyword_findsOnlyVisibleGrantedRowsEvenWhenCredentialsAreListed() {
+    ResourceItem mine = add(ItemFixtures.aNote().ownedBy(e1.id()).withText("pangolin notes"));
+    add(ItemFixtures.aNote().ownedBy(e2.id()).withText("pangolin of e2"));
+    add(ItemFixtures.aCredential().ownedBy(e1.id()).withText("pangolin-vault"));
+    Enrolled greedy =
+        enroll(
+            e1,
+            ScopeFixtures.aScope()
+                .resources(Resource.NOTES, Resource.CREDENTIALS)
+                .excluding()
+                .build());
+
+    for (Enrolled grant : List.of(e1Grant, greedy)) {
+      Listener.Reply reply =
+          post(grant.client(), "/api/federation/v1/search", "{\"query\":\"pangolin\"}");
+
+      assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+      assertThat((List<Map<String, Object>>) reply.json().get("hits"))
+          .extracting(hit -> hit.get("id"), hit -> hit.get("resource"))
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(id(mine), "notes"));
+    }
+  }
+
+  @Test
   void capabilities_isTheGrantsDocument() {
     Listener.Reply reply =
         listener.call(
@@ -216,7 +241,7 @@ class ServingOverMutualTlsTest {
         .containsEntry("resources", List.of("tasks", "notes", "memory"))
         .containsEntry("excludedResources", List.of("credentials"))
         .containsEntry("maxRowsPerQuery", 100)
-        .containsEntry("verbs", List.of("capabilities", "list", "get"));
+        .containsEntry("verbs", List.of("capabilities", "list", "get", "search"));
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.mosaic.federation.application.port.in.IssueSessionTokenResult;
 import dev.mosaic.federation.application.service.AuthenticateSessionService;
 import dev.mosaic.federation.application.service.CursorCodec;
 import dev.mosaic.federation.application.service.CursorKey;
+import dev.mosaic.federation.application.service.FeatureHashingEmbedder;
 import dev.mosaic.federation.application.service.IssueSessionTokenService;
 import dev.mosaic.federation.application.service.QueryService;
 import dev.mosaic.federation.application.service.QuerySettings;
@@ -89,6 +90,7 @@ class SessionApiEndToEndTest {
             new InMemoryLinkHealthRepository(),
             new OkHttpPeerTransport(client, sealer),
             new InMemoryResponseCache(aClock),
+            new FeatureHashingEmbedder(),
             new CursorCodec(
                 new CursorKey("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.UTF_8))),
             new SequentialIdGenerator(),

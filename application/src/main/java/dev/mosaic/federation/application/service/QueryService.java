@@ -6,6 +6,7 @@ import dev.mosaic.federation.application.port.in.QueryUseCase;
 import dev.mosaic.federation.application.port.in.SourceStatus;
 import dev.mosaic.federation.application.port.in.SourceStatus.State;
 import dev.mosaic.federation.application.port.out.CacheKey;
+import dev.mosaic.federation.application.port.out.Embedder;
 import dev.mosaic.federation.application.port.out.IdGenerator;
 import dev.mosaic.federation.application.port.out.InfrastructureException;
 import dev.mosaic.federation.application.port.out.LinkHealthRepository;
@@ -19,6 +20,8 @@ import dev.mosaic.federation.application.port.out.PeerTransport;
 import dev.mosaic.federation.application.port.out.ResourcePage;
 import dev.mosaic.federation.application.port.out.ResourceStore;
 import dev.mosaic.federation.application.port.out.ResponseCache;
+import dev.mosaic.federation.application.port.out.SearchHit;
+import dev.mosaic.federation.application.port.out.SearchRequest;
 import dev.mosaic.federation.domain.access.EffectiveFilter;
 import dev.mosaic.federation.domain.access.NativeAccess;
 import dev.mosaic.federation.domain.common.CanonicalJson;
@@ -38,6 +41,7 @@ import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +68,7 @@ public class QueryService implements QueryUseCase {
   static final String ALL = "all";
   static final String FEDERATED = "federated:";
   static final int MAX_SESSION_LENGTH = 128;
+  static final int MAX_QUERY_LENGTH = 256;
   static final int MAX_REMEMBERED_NOTICES = 100_000;
   private static final String API = "/api/federation/v1/";
   private static final int MAX_MESSAGE = 200;
@@ -74,6 +79,7 @@ public class QueryService implements QueryUseCase {
   private final LinkHealthRepository health;
   private final PeerTransport transport;
   private final ResponseCache cache;
+  private final Embedder embedder;
   private final CursorCodec cursors;
   private final IdGenerator ids;
   private final InstantSource clock;
@@ -97,6 +103,7 @@ public class QueryService implements QueryUseCase {
       LinkHealthRepository health,
       PeerTransport transport,
       ResponseCache cache,
+      Embedder embedder,
       CursorCodec cursors,
       IdGenerator ids,
       InstantSource clock,
@@ -107,6 +114,7 @@ public class QueryService implements QueryUseCase {
     this.health = health;
     this.transport = transport;
     this.cache = cache;
+    this.embedder = embedder;
     this.cursors = cursors;
     this.ids = ids;
     this.clock = clock;
@@ -152,7 +160,7 @@ public class QueryService implements QueryUseCase {
           new Source(link.peerName().value(), Optional.of(link), () -> askPeer(link, parsed)));
     }
     List<SourceAnswer> answers = run(sources);
-    return merge(command, answers);
+    return merge(command, parsed.verb() == Verb.SEARCH, answers);
   }
 
   /**
@@ -229,7 +237,7 @@ public class QueryService implements QueryUseCase {
     return SourceAnswer.failed(name, State.OFFLINE, "offline", message);
   }
 
-  private QueryResult merge(QueryCommand command, List<SourceAnswer> answers) {
+  private QueryResult merge(QueryCommand command, boolean search, List<SourceAnswer> answers) {
     List<Map<String, Object>> items = new ArrayList<>();
     List<SourceStatus> sources = new ArrayList<>();
     for (SourceAnswer answer : answers) {
@@ -245,13 +253,23 @@ public class QueryService implements QueryUseCase {
       sources.add(status);
     }
     boolean partial = sources.stream().anyMatch(s -> !s.isOk());
-    return new QueryResult.Answered(items, sources, partial);
+    if (search) {
+      items.sort(Comparator.comparingDouble(QueryService::score).reversed());
+    }
+    return new QueryResult.Answered(items, sources, partial, search);
+  }
+
+  private static double score(Map<String, Object> hit) {
+    return hit.get("score") instanceof Number n ? n.doubleValue() : 0;
   }
 
   // ---- local source ----
 
   private SourceAnswer askLocal(
       UserId user, NativeAccess access, Parsed parsed, Optional<PagePosition> after) {
+    if (parsed.verb() == Verb.SEARCH) {
+      return searchLocal(access, parsed);
+    }
     Resource resource = parsed.resource().orElseThrow();
     if (resource.isSensitive()) {
       return SourceAnswer.failed(
@@ -280,6 +298,57 @@ public class QueryService implements QueryUseCase {
     } catch (InfrastructureException e) {
       return SourceAnswer.failed(LOCAL, State.ERROR, "unavailable", "the local store failed");
     }
+  }
+
+  /** Keyword (and, for memory, embedding) search under the user's native access. */
+  private SourceAnswer searchLocal(NativeAccess access, Parsed parsed) {
+    List<Resource> resources =
+        parsed.resource().map(List::of).orElse(List.of(Resource.values())).stream()
+            .filter(r -> !r.isSensitive() || parsed.resource().isPresent())
+            .toList();
+    if (resources.stream().anyMatch(Resource::isSensitive)) {
+      return SourceAnswer.failed(
+          LOCAL,
+          State.ERROR,
+          "scope_violation",
+          resources.getFirst().wireName() + " is never served");
+    }
+    EffectiveFilter filter = EffectiveFilter.nativeAccess(access);
+    int limit =
+        (int) Math.min(parsed.limit().orElse(Scope.DEFAULT_MAX_ROWS), (long) Scope.MAX_ROWS_CAP);
+    String query = parsed.query().orElseThrow();
+    List<Float> embedding = embedder.embed(query);
+    List<SearchHit> hits = new ArrayList<>();
+    try {
+      for (Resource resource : resources) {
+        hits.addAll(
+            store.search(
+                resource,
+                filter,
+                new SearchRequest(
+                    query,
+                    limit,
+                    resource == Resource.MEMORY ? Optional.of(embedding) : Optional.empty())));
+      }
+    } catch (InfrastructureException e) {
+      return SourceAnswer.failed(LOCAL, State.ERROR, "unavailable", "the local store failed");
+    }
+    List<Map<String, Object>> items =
+        hits.stream()
+            .sorted(Comparator.comparingDouble(SearchHit::score).reversed())
+            .limit(limit)
+            .map(hit -> tag(wireHit(hit), LOCAL, false))
+            .toList();
+    return new SourceAnswer(SourceStatus.ok(LOCAL, Optional.empty()), items);
+  }
+
+  private static Map<String, Object> wireHit(SearchHit hit) {
+    Map<String, Object> wire = new LinkedHashMap<>();
+    wire.put("resource", hit.item().resource().wireName());
+    wire.put("id", hit.item().id().toString());
+    wire.put("score", hit.score());
+    wire.put("item", hit.item().toWire());
+    return wire;
   }
 
   private static CursorBinding localBinding(UserId user, NativeAccess access, Parsed parsed) {
@@ -393,8 +462,8 @@ public class QueryService implements QueryUseCase {
   private static Optional<SourceAnswer> fromBody(
       String name, Verb verb, Map<String, Object> body, boolean cached) {
     switch (verb) {
-      case LIST -> {
-        if (!(body.get("items") instanceof List<?> list)) {
+      case LIST, SEARCH -> {
+        if (!(body.get(verb == Verb.SEARCH ? "hits" : "items") instanceof List<?> list)) {
           return Optional.empty();
         }
         List<Map<String, Object>> items = new ArrayList<>();
@@ -430,6 +499,15 @@ public class QueryService implements QueryUseCase {
   private PeerCall peerCall(Link link, Parsed parsed) {
     return switch (parsed.verb()) {
       case CAPABILITIES -> new PeerCall(PeerRequest.get(API + "capabilities"), Optional.empty());
+      case SEARCH -> {
+        String query = parsed.query().orElseThrow();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", query);
+        parsed.resource().ifPresent(r -> body.put("resources", List.of(r.wireName())));
+        parsed.limit().ifPresent(limit -> body.put("limit", limit));
+        body.put("embedding", embedder.embed(query));
+        yield new PeerCall(PeerRequest.post(API + "search", body), Optional.empty());
+      }
       case LIST -> {
         Map<String, Object> body = new LinkedHashMap<>();
         parsed.limit().ifPresent(limit -> body.put("limit", limit));
@@ -576,14 +654,25 @@ public class QueryService implements QueryUseCase {
     }
     Optional<Verb> verb = Verb.parse(command.verb());
     if (verb.isEmpty()) {
-      return new Rejected("verb must be one of list, get, capabilities");
+      return new Rejected("verb must be one of list, get, search, capabilities");
     }
     Optional<QuerySource> source = parseSource(command.source());
     if (source.isEmpty()) {
       return new Rejected("source must be local, federated:<peer> or all");
     }
     Optional<Resource> resource = Optional.empty();
-    if (verb.get() != Verb.CAPABILITIES) {
+    Optional<String> query = Optional.empty();
+    if (verb.get() == Verb.SEARCH) {
+      query = command.query();
+      if (query.isEmpty() || query.get().isBlank() || query.get().length() > MAX_QUERY_LENGTH) {
+        return new Rejected("query must be 1-" + MAX_QUERY_LENGTH + " characters");
+      }
+      if (command.cursor().isPresent()) {
+        return new Rejected("search has no cursor");
+      }
+    }
+    boolean everyResource = verb.get() == Verb.SEARCH && command.resource().isEmpty();
+    if (verb.get() != Verb.CAPABILITIES && !everyResource) {
       resource = Resource.fromWire(command.resource());
       if (resource.isEmpty()) {
         return new Rejected(
@@ -592,7 +681,7 @@ public class QueryService implements QueryUseCase {
                 + "'; one of "
                 + Resource.wireNames());
       }
-    } else if (source.get() instanceof LocalSource) {
+    } else if (verb.get() == Verb.CAPABILITIES && source.get() instanceof LocalSource) {
       return new Rejected("capabilities are asked of peers: use source federated:<peer> or all");
     }
     Optional<UUID> id = Optional.empty();
@@ -611,7 +700,8 @@ public class QueryService implements QueryUseCase {
     if (command.cursor().isPresent() && source.get() instanceof AllSources) {
       return new Rejected("a cursor pages one source: use source local or federated:<peer>");
     }
-    return new Parsed(source.get(), verb.get(), resource, id, command.limit(), command.cursor());
+    return new Parsed(
+        source.get(), verb.get(), resource, id, query, command.limit(), command.cursor());
   }
 
   private static Optional<QuerySource> parseSource(String source) {
@@ -630,6 +720,7 @@ public class QueryService implements QueryUseCase {
   private enum Verb {
     LIST,
     GET,
+    SEARCH,
     CAPABILITIES;
 
     static Optional<Verb> parse(String verb) {
@@ -659,6 +750,7 @@ public class QueryService implements QueryUseCase {
       Verb verb,
       Optional<Resource> resource,
       Optional<UUID> id,
+      Optional<String> query,
       OptionalLong limit,
       Optional<String> cursor)
       implements Parsing {}

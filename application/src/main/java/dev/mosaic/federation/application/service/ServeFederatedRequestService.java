@@ -19,14 +19,22 @@ import dev.mosaic.federation.application.port.in.ServeListCommand;
 import dev.mosaic.federation.application.port.in.ServeListResult;
 import dev.mosaic.federation.application.port.in.ServeRateLimited;
 import dev.mosaic.federation.application.port.in.ServeRefused;
+import dev.mosaic.federation.application.port.in.ServeSearchCommand;
+import dev.mosaic.federation.application.port.in.ServeSearchResult;
 import dev.mosaic.federation.application.port.in.ServeUnavailable;
 import dev.mosaic.federation.application.port.out.AuditLog;
+import dev.mosaic.federation.application.port.out.Embedder;
 import dev.mosaic.federation.application.port.out.IdGenerator;
 import dev.mosaic.federation.application.port.out.InfrastructureException;
 import dev.mosaic.federation.application.port.out.PagePosition;
 import dev.mosaic.federation.application.port.out.PageRequest;
 import dev.mosaic.federation.application.port.out.ResourcePage;
 import dev.mosaic.federation.application.port.out.ResourceStore;
+import dev.mosaic.federation.application.port.out.SearchHit;
+import dev.mosaic.federation.application.port.out.SearchRequest;
+import dev.mosaic.federation.domain.access.AccessDecision;
+import dev.mosaic.federation.domain.access.AccessPolicy;
+import dev.mosaic.federation.domain.access.DenialReason;
 import dev.mosaic.federation.domain.access.EffectiveFilter;
 import dev.mosaic.federation.domain.audit.AuditEvent;
 import dev.mosaic.federation.domain.audit.AuditEventId;
@@ -46,9 +54,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -63,8 +74,13 @@ import java.util.UUID;
  * before the result is returned — also for the requests the wire rules refused ({@link #refuse}).
  */
 public class ServeFederatedRequestService implements ServeFederatedRequestUseCase {
-  /** The verbs this gateway serves ({@code search} arrives with issue 5). */
-  static final List<String> VERBS = List.of("capabilities", "list", "get");
+  /** The verbs this gateway serves. */
+  static final List<String> VERBS = List.of("capabilities", "list", "get", "search");
+
+  static final int MAX_QUERY_LENGTH = 256;
+  static final String INVALID_QUERY = "query must be 1-" + MAX_QUERY_LENGTH + " characters";
+  static final String INVALID_EMBEDDING =
+      "embedding must have " + Embedder.DIMENSIONS + " finite numbers";
 
   static final String INVALID_CURSOR = "invalid cursor";
   static final String INVALID_ID = "id must be a UUID";
@@ -221,6 +237,138 @@ public class ServeFederatedRequestService implements ServeFederatedRequestUseCas
   }
 
   @Override
+  public ServeSearchResult search(ServeSearchCommand command) {
+    Map<String, Object> request = request("search");
+    request.put("query", command.query());
+    command.resources().ifPresent(r -> request.put("resources", r));
+    command.limit().ifPresent(l -> request.put("limit", l));
+    command.embedding().ifPresent(e -> request.put("embedding", e));
+    Attempt attempt =
+        new Attempt(
+            command.context(),
+            "search",
+            command.resources().map(names -> String.join(",", names)),
+            request);
+    try {
+      return switch (authorizer.identify(command.context().identity())) {
+        case RequestRefused refused -> attempt.refused(refused);
+        case RequestRateLimited limited -> attempt.rateLimited(limited);
+        case IdentityCheck.Identified identified -> searchIdentified(attempt, identified, command);
+      };
+    } catch (InfrastructureException e) {
+      return attempt.failed(e);
+    } catch (RuntimeException e) {
+      throw attempt.crashed(e);
+    }
+  }
+
+  private ServeSearchResult searchIdentified(
+      Attempt attempt, IdentityCheck.Identified identified, ServeSearchCommand command) {
+    Grant grant = identified.grant();
+    attempt.grant = Optional.of(grant);
+    String query = command.query();
+    if (query.isBlank() || query.length() > MAX_QUERY_LENGTH) {
+      return attempt.invalid(INVALID_QUERY, "query length " + query.length());
+    }
+    Optional<List<Float>> embedding = Optional.empty();
+    if (command.embedding().isPresent()) {
+      embedding = embeddingOf(command.embedding().get());
+      if (embedding.isEmpty()) {
+        return attempt.invalid(INVALID_EMBEDDING, "embedding refused");
+      }
+    }
+    List<String> names =
+        command
+            .resources()
+            .map(list -> list.stream().distinct().toList())
+            .orElseGet(() -> searchable(grant.scope()));
+    if (names.isEmpty()) {
+      return attempt.invalid("resources must not be empty", "no resource to search");
+    }
+    List<AccessDecision.Allowed> allowed = new ArrayList<>();
+    for (String name : names) {
+      switch (AccessPolicy.decide(
+          name, grant.scope(), identified.subject(), saturate(command.limit()))) {
+        case AccessDecision.Allowed a -> allowed.add(a);
+        case AccessDecision.Denied denied -> {
+          return attempt.refused(refusal(grant, name, denied.reason()));
+        }
+      }
+    }
+    attempt.resource = Optional.of(Attempt.shortened(String.join(",", names)));
+    int limit = allowed.getFirst().limit();
+    List<SearchHit> hits = new ArrayList<>();
+    List<ServeSearchResult.ResourceError> errors = new ArrayList<>();
+    for (AccessDecision.Allowed a : allowed) {
+      SearchRequest searchRequest =
+          new SearchRequest(
+              query, limit, a.resource() == Resource.MEMORY ? embedding : Optional.empty());
+      try {
+        store.search(a.resource(), a.filter(), searchRequest).stream()
+            .filter(hit -> visible(hit.item(), a.resource(), a.filter()))
+            .forEach(hits::add);
+      } catch (InfrastructureException e) {
+        errors.add(new ServeSearchResult.ResourceError(a.resource().wireName(), "unavailable"));
+      }
+    }
+    List<Map<String, Object>> ranked =
+        hits.stream()
+            .sorted(Comparator.comparingDouble(SearchHit::score).reversed())
+            .limit(limit)
+            .map(ServeFederatedRequestService::wireHit)
+            .toList();
+    ServeSearchResult.Found found = new ServeSearchResult.Found(ranked, errors);
+    return attempt.allowed(ranked.size(), found.toWire()) ? found : UNAVAILABLE;
+  }
+
+  /** Every granted resource that is neither excluded nor sensitive, in the closed list's order. */
+  private static List<String> searchable(Scope scope) {
+    return EnumSet.copyOf(scope.resources()).stream()
+        .filter(r -> !r.isSensitive() && !scope.excludedResources().contains(r))
+        .map(Resource::wireName)
+        .toList();
+  }
+
+  private static Optional<List<Float>> embeddingOf(List<Double> values) {
+    if (values.size() != Embedder.DIMENSIONS) {
+      return Optional.empty();
+    }
+    List<Float> floats = new ArrayList<>(values.size());
+    for (Double value : values) {
+      if (value == null || !Float.isFinite(value.floatValue())) {
+        return Optional.empty();
+      }
+      floats.add(value.floatValue());
+    }
+    return Optional.of(floats);
+  }
+
+  private static Map<String, Object> wireHit(SearchHit hit) {
+    Map<String, Object> wire = new LinkedHashMap<>();
+    wire.put("resource", hit.item().resource().wireName());
+    wire.put("id", hit.item().id().toString());
+    wire.put("score", hit.score());
+    wire.put("item", hit.item().toWire());
+    return wire;
+  }
+
+  /** The same answers as a list of a resource the scope does not allow. */
+  private static RequestRefused refusal(Grant grant, String name, DenialReason reason) {
+    String quoted = "'" + (name.length() <= 64 ? name : name.substring(0, 64) + "…") + "'";
+    String message =
+        switch (reason) {
+          case UNKNOWN_RESOURCE -> "unknown resource " + quoted;
+          case INVALID_LIMIT -> "limit must be at least 1";
+          case NOT_GRANTED -> "resource " + quoted + " is not granted";
+          case EXCLUDED -> "resource " + quoted + " is excluded by the grant's scope";
+          case SENSITIVE -> "resource " + quoted + " is never served";
+        };
+    Refusal refusal = reason.isInvalidRequest() ? Refusal.INVALID_REQUEST : Refusal.SCOPE_VIOLATION;
+    return new RequestRefused(
+        refusal, Optional.of(grant), message, reason.name().toLowerCase(Locale.ROOT));
+  }
+
+  @Override
   public ServeFailure refuse(RefuseRequestCommand command) {
     Map<String, Object> request = request(command.event());
     command.resource().ifPresent(r -> request.put("resource", r));
@@ -304,7 +452,7 @@ public class ServeFederatedRequestService implements ServeFederatedRequestUseCas
     private final Optional<String> traceId;
     private final Optional<CertificateFingerprint> fingerprint;
     private final String verb;
-    private final Optional<String> resource;
+    private Optional<String> resource;
     private final QueryHash queryHash;
     private final Instant start;
     private Optional<Grant> grant = Optional.empty();
@@ -334,7 +482,7 @@ public class ServeFederatedRequestService implements ServeFederatedRequestUseCas
       this.traceId = traceId;
       this.fingerprint = fingerprint;
       this.verb = verb;
-      this.resource = resource.map(r -> r.length() <= 128 ? r : r.substring(0, 128) + "…");
+      this.resource = resource.map(Attempt::shortened);
       this.queryHash = QueryHash.ofRequest(request);
       this.start = clock.instant();
     }
@@ -424,6 +572,10 @@ public class ServeFederatedRequestService implements ServeFederatedRequestUseCas
       reason.ifPresent(row::reason);
       grant.ifPresent(g -> row.grantId(g.id()).peerId(g.peerId()).subjectUserId(g.subjectUserId()));
       return row;
+    }
+
+    static String shortened(String resource) {
+      return resource.length() <= 128 ? resource : resource.substring(0, 128) + "…";
     }
 
     private static String reason(String what, RuntimeException e) {

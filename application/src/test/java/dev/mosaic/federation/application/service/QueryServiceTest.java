@@ -101,6 +101,7 @@ class QueryServiceTest {
         health,
         transport,
         cache,
+        new FeatureHashingEmbedder(),
         cursors,
         new SequentialIdGenerator(),
         clock,
@@ -622,7 +623,7 @@ class QueryServiceTest {
                 "search",
                 "tasks",
                 Optional.empty(),
-                Optional.of("x"),
+                Optional.of("x".repeat(257)),
                 OptionalLong.empty(),
                 Optional.empty()),
             new QueryCommand(
@@ -665,5 +666,74 @@ class QueryServiceTest {
         URI gatewayUrl, CertificateFingerprint caRootPin, PeerRequest request) {
       return new PeerReply.Failed(failure, failure.name().toLowerCase());
     }
+  }
+
+  // ---- search ----
+
+  private void serveHits(Link link, String title, double score) {
+    Map<String, Object> hit = new LinkedHashMap<>();
+    hit.put("resource", "tasks");
+    hit.put("id", UUID.randomUUID().toString());
+    hit.put("score", score);
+    hit.put("item", remoteTask(title));
+    network.answer(link.endpoint(), "POST", API + "search", 200, Map.of("hits", List.of(hit)));
+  }
+
+  @Test
+  void search_all_asksOwnLinksWithEmbeddingAndMergesHitsByScore() {
+    add(ItemFixtures.aTask().ownedBy(u.id()).withText("quokka local"));
+    add(ItemFixtures.aTask().ownedBy(v.id()).withText("quokka of victor"));
+    serveHits(uWork, "quokka work", 0.5);
+    serveHits(uLab, "quokka lab", 7.0);
+    serveHits(vWork, "quokka v-secret", 9.0);
+
+    QueryResult.Answered answer =
+        answered(service.query(QueryCommand.search(u.id(), "s1", "all", "", "quokka")));
+
+    assertThat(answer.hits()).isTrue();
+    assertThat(answer.toWire()).containsKey("hits").doesNotContainKey("items");
+    assertThat(answer.items())
+        .extracting(h -> h.get("_source"))
+        .containsExactly("lab.example", "local", "work.example");
+    assertThat(answer.items().get(1)).containsEntry("resource", "tasks");
+    assertThat(linksCalled()).containsExactlyInAnyOrder(uWork, uLab);
+    assertThat(network.received())
+        .allSatisfy(
+            r -> {
+              assertThat(r.request().path()).isEqualTo(API + "search");
+              assertThat(r.request().body().orElseThrow())
+                  .containsEntry("query", "quokka")
+                  .doesNotContainKey("resources");
+              assertThat((List<?>) r.request().body().orElseThrow().get("embedding")).hasSize(256);
+            });
+  }
+
+  @Test
+  void search_isNeverCached() {
+    serveHits(uWork, "quokka work", 0.5);
+
+    service.query(QueryCommand.search(u.id(), "s1", "federated:work.example", "tasks", "quokka"));
+    QueryResult.Answered again =
+        answered(
+            service.query(
+                QueryCommand.search(u.id(), "s1", "federated:work.example", "tasks", "quokka")));
+
+    assertThat(network.received()).hasSize(2);
+    assertThat(network.received().getFirst().request().body().orElseThrow())
+        .containsEntry("resources", List.of("tasks"));
+    assertThat(again.items()).allSatisfy(h -> assertThat(h).doesNotContainKey("_cached"));
+  }
+
+  @Test
+  void search_local_findsOnlyRowsOfTheUsersNativeAccessAndNoCredential() {
+    ResourceItem mine = add(ItemFixtures.aNote().ownedBy(u.id()).withText("wombat notes"));
+    add(ItemFixtures.aNote().ownedBy(v.id()).withText("wombat of victor"));
+    add(ItemFixtures.aCredential().ownedBy(u.id()).withText("wombat-vault"));
+
+    QueryResult.Answered answer =
+        answered(service.query(QueryCommand.search(u.id(), "s1", "local", "", "wombat")));
+
+    assertThat(answer.items()).extracting(h -> h.get("id")).containsExactly(mine.id().toString());
+    assertThat(answer.items().getFirst()).containsEntry("_source", "local");
   }
 }

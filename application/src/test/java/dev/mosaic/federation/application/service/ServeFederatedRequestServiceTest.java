@@ -562,7 +562,7 @@ class ServeFederatedRequestServiceTest {
         .containsEntry("resources", List.of("tasks", "notes"))
         .containsEntry("excludedResources", List.of("memory", "credentials"))
         .containsEntry("maxRowsPerQuery", 42)
-        .containsEntry("verbs", List.of("capabilities", "list", "get"))
+        .containsEntry("verbs", List.of("capabilities", "list", "get", "search"))
         .containsEntry("rateLimit", Map.of("requestsPerMinute", 30, "burst", 5))
         .containsEntry("serverTime", world.clock.instant().toString());
     assertThat(lastAudit().event()).isEqualTo("capabilities");

@@ -13,7 +13,12 @@ import picocli.CommandLine.Spec;
     description =
         "Federation between gateways: grants this gateway serves, links it holds, queries"
             + " through them.",
-    subcommands = {GrantCommand.class, PeerCommand.class, FederationQueryCommand.class})
+    subcommands = {
+      GrantCommand.class,
+      PeerCommand.class,
+      FederationQueryCommand.class,
+      AuditCommand.class
+    })
 final class FederationCommand implements Runnable {
 
   @Spec CommandSpec spec;

@@ -21,9 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code mosaic federation query <list|get|capabilities> <resource> [id] --local-user <handle>}:
- * the requesting side's query (SPEC §5.2), run in-process for one local user exactly as the session
- * API runs it for a bearer token's user.
+ * {@code mosaic federation query <list|get|search|capabilities> <resource> [id] --local-user
+ * <handle> [--query text]}: the requesting side's query (SPEC §5.2), run in-process for one local
+ * user exactly as the session API runs it for a bearer token's user.
  */
 @Command(
     name = "query",
@@ -60,6 +60,12 @@ final class FederationQueryCommand implements Callable<Integer> {
       description = "local, federated:<peer> or all (default: ${DEFAULT-VALUE}).")
   String source;
 
+  @Option(
+      names = "--query",
+      paramLabel = "<text>",
+      description = "For search: the words to look for (1-256 characters).")
+  String query;
+
   @Option(names = "--limit", paramLabel = "<n>", description = "At most this many rows.")
   Long limit;
 
@@ -76,14 +82,15 @@ final class FederationQueryCommand implements Callable<Integer> {
       description = "Session id: the unit of 'tell me once' notices (default: ${DEFAULT-VALUE}).")
   String session;
 
-  @Parameters(index = "0", paramLabel = "<list|get|capabilities>")
+  @Parameters(index = "0", paramLabel = "<list|get|search|capabilities>")
   String verb;
 
   @Parameters(
       index = "1",
       arity = "0..1",
       paramLabel = "<resource>",
-      description = "tasks, notes, memory, … (not for capabilities)")
+      description =
+          "tasks, notes, memory, … (not for capabilities; for search optional: every resource)")
   String resource;
 
   @Parameters(index = "2", arity = "0..1", paramLabel = "<id>", description = "For get: a UUID.")
@@ -95,11 +102,13 @@ final class FederationQueryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (verb.equals("search")) {
-      return context.fail(
-          ExitCode.USAGE, "search is not available in this version; use list, get or capabilities");
+    if (verb.equals("search") && query == null) {
+      return context.fail(ExitCode.USAGE, "--query is required for search");
     }
-    if (!verb.equals("capabilities") && resource == null) {
+    if (!verb.equals("search") && query != null) {
+      return context.fail(ExitCode.USAGE, "--query is only taken by search");
+    }
+    if (!verb.equals("capabilities") && !verb.equals("search") && resource == null) {
       return context.fail(ExitCode.USAGE, "<resource> is required for " + verb);
     }
     if (verb.equals("get") && id == null) {
@@ -126,7 +135,7 @@ final class FederationQueryCommand implements Callable<Integer> {
                       verb,
                       resource == null ? "" : resource,
                       Optional.ofNullable(id),
-                      Optional.empty(),
+                      Optional.ofNullable(query),
                       limit == null ? OptionalLong.empty() : OptionalLong.of(limit),
                       Optional.ofNullable(cursor)));
     }
@@ -156,7 +165,10 @@ final class FederationQueryCommand implements Callable<Integer> {
 
   /** Items as a table (one column per field, the source first), then one line per source. */
   static void print(QueryResult.Answered answered, PrintWriter out) {
-    List<Map<String, Object>> items = answered.items();
+    List<Map<String, Object>> items =
+        answered.hits()
+            ? answered.items().stream().map(FederationQueryCommand::flatten).toList()
+            : answered.items();
     if (items.isEmpty()) {
       out.println("(no items)");
     } else {
@@ -187,6 +199,20 @@ final class FederationQueryCommand implements Callable<Integer> {
       out.println(statusLine(status));
       status.notice().ifPresent(notice -> out.println("notice: " + notice));
     }
+  }
+
+  /** A search hit as one row: resource, score, then the item's fields. */
+  private static Map<String, Object> flatten(Map<String, Object> hit) {
+    Map<String, Object> row = new java.util.LinkedHashMap<>();
+    row.put("_source", hit.get("_source"));
+    row.put("resource", hit.get("resource"));
+    row.put("score", hit.get("score"));
+    if (hit.get("item") instanceof Map<?, ?> item) {
+      item.forEach((k, v) -> row.put(String.valueOf(k), v));
+    } else {
+      row.put("id", hit.get("id"));
+    }
+    return row;
   }
 
   static String statusLine(SourceStatus status) {

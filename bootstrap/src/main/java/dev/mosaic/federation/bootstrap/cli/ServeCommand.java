@@ -4,6 +4,7 @@ import dev.mosaic.federation.application.port.in.CheckOutcome;
 import dev.mosaic.federation.application.port.in.DoctorReport;
 import dev.mosaic.federation.application.port.out.CheckResult;
 import dev.mosaic.federation.application.port.out.CheckStatus;
+import dev.mosaic.federation.bootstrap.DailyAuditArchive;
 import dev.mosaic.federation.bootstrap.FederationListener;
 import dev.mosaic.federation.bootstrap.GatewayServices;
 import dev.mosaic.federation.bootstrap.LocalListener;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Mixin;
  * {@code mosaic gateway serve}: checks that the federated tier is satisfied (the doctor's checks),
  * starts the federation listener and the loopback session API, prints {@code listening on
  * https://host:port} and {@code session API on http://host:port}, and runs until SIGTERM or SIGINT,
- * when a shutdown hook stops both listeners and closes the gateway.
+ * when a shutdown hook stops both listeners and closes the gateway. While serving, the audit
+ * rollover runs a minute after start and then daily ({@link DailyAuditArchive}).
  */
 @Command(
     name = "serve",
@@ -111,12 +113,22 @@ final class ServeCommand implements Callable<Integer> {
       gateway.close();
       throw e;
     }
+    DailyAuditArchive archive =
+        DailyAuditArchive.start(
+            gateway.archiveAudit(),
+            DailyAuditArchive.FIRST_RUN,
+            DailyAuditArchive.PERIOD,
+            line -> {
+              context.err().println(line);
+              context.err().flush();
+            });
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   try {
+                    archive.close();
                     local.close();
                   } finally {
                     try {

@@ -15,6 +15,7 @@ import dev.mosaic.federation.application.port.out.RateLimiter;
 import dev.mosaic.federation.domain.grant.GrantId;
 import dev.mosaic.federation.domain.scope.RateLimit;
 import jakarta.inject.Singleton;
+import java.time.InstantSource;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -35,14 +36,16 @@ class CacheModuleTest {
 
     @Component.Factory
     interface Factory {
-      CacheComponent create(@BindsInstance ValkeySettings settings);
+      CacheComponent create(
+          @BindsInstance ValkeySettings settings, @BindsInstance InstantSource clock);
     }
   }
 
   @Test
   void component_withTestValkey_limitsRatesAndReportsTheServer() throws Exception {
     CacheComponent component =
-        DaggerCacheModuleTest_CacheComponent.factory().create(TestValkey.settings());
+        DaggerCacheModuleTest_CacheComponent.factory()
+            .create(TestValkey.settings(), InstantSource.system());
     try {
       GrantId grant = new GrantId(UUID.randomUUID());
       RateLimit limit = new RateLimit(1, 1);

@@ -14,11 +14,11 @@ import java.util.OptionalLong;
  *     or the CLI's {@code --local-user}); never taken from the request body
  * @param session the session id, the unit of "tell me once" notices (1–128 characters)
  * @param source {@code local}, {@code federated:<peer-name>} or {@code all}
- * @param verb {@code list}, {@code get} or {@code capabilities} ({@code search}: issue 5)
+ * @param verb {@code list}, {@code get}, {@code search} or {@code capabilities}
  * @param resource {@code tasks}, {@code notes}, {@code memory}, … (ignored for {@code
- *     capabilities})
+ *     capabilities}; for {@code search}, empty means every resource)
  * @param id for {@code get}: a canonical UUID
- * @param query for {@code search} (not served yet)
+ * @param query for {@code search}: 1–256 characters
  * @param limit at least 1 when given; saturated like {@link ServeListCommand#limit()}
  * @param cursor a {@code nextCursor} of an earlier answer; only with a single source
  */
@@ -69,6 +69,21 @@ public record QueryCommand(
         resource,
         Optional.of(id),
         Optional.empty(),
+        OptionalLong.empty(),
+        Optional.empty());
+  }
+
+  /** A {@code search} of {@code resource} (empty: every resource). */
+  public static QueryCommand search(
+      UserId user, String session, String source, String resource, String query) {
+    return new QueryCommand(
+        user,
+        session,
+        source,
+        "search",
+        resource,
+        Optional.empty(),
+        Optional.of(query),
         OptionalLong.empty(),
         Optional.empty());
   }

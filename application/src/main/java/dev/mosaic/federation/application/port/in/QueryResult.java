@@ -21,18 +21,26 @@ public sealed interface QueryResult
    *     the response cache, {@code _cached: true}; local rows first, then peers by name
    * @param sources one per source asked, local first
    * @param partial whether any source is not {@code ok}
+   * @param hits whether {@code items} are search hits {@code {resource, id, score, item, _source}},
+   *     best first (then the body names them {@code hits})
    */
-  record Answered(List<Map<String, Object>> items, List<SourceStatus> sources, boolean partial)
+  record Answered(
+      List<Map<String, Object>> items, List<SourceStatus> sources, boolean partial, boolean hits)
       implements QueryResult {
     public Answered {
       items = List.copyOf(items);
       sources = List.copyOf(sources);
     }
 
+    /** An answer of rows ({@code list}, {@code get}, {@code capabilities}). */
+    public Answered(List<Map<String, Object>> items, List<SourceStatus> sources, boolean partial) {
+      this(items, sources, partial, false);
+    }
+
     /** The §9 body {@code {items, sources:[…], partial}}. */
     public Map<String, Object> toWire() {
       Map<String, Object> body = new LinkedHashMap<>();
-      body.put("items", items);
+      body.put(hits ? "hits" : "items", items);
       body.put("sources", sources.stream().map(SourceStatus::toWire).toList());
       body.put("partial", partial);
       return body;

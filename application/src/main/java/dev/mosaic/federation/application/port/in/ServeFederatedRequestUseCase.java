@@ -21,6 +21,14 @@ public interface ServeFederatedRequestUseCase {
   ServeGetResult get(ServeGetCommand command);
 
   /**
+   * {@code POST /api/federation/v1/search}: every granted, non-excluded, non-sensitive resource (or
+   * those of {@code resources}, each checked like a list's resource), searched under its effective
+   * filter and merged into one ranking capped at the row cap; a resource failing makes the answer
+   * partial. {@code credentials} and {@code api_keys} are never touched. Never cached.
+   */
+  ServeSearchResult search(ServeSearchCommand command);
+
+  /**
    * A request under {@code /api/federation/v1/} that the wire rules refused before any verb ran (no
    * client certificate, unknown path, wrong method, content type, size or JSON): audits it — {@code
    * denied} for 401, else {@code invalid} — attributed to the certificate's grant only when the
