@@ -64,7 +64,7 @@ class GatewayDemoTest {
     assertThat(new ArrayList<>(steps.keySet())).containsExactlyElementsOf(STEPS);
     assertThat(steps.values())
         .allSatisfy(s -> assertThat(s.get("ok").asBoolean()).as("%s", s).isTrue());
-    assertThat(took).isLessThan(Duration.ofMinutes(1));
+    assertThat(took).as("finishes, never hangs").isLessThan(Duration.ofMinutes(3));
 
     assertThat(steps.get("scope-filter").get("items").asInt()).isEqualTo(3);
     JsonNode teamScoped = steps.get("team-scoped-grant");

@@ -143,7 +143,7 @@ class GatewayComponentTest {
 
     assertThat(doctor.code).isEqualTo(1);
     assertThat(doctor.out).containsPattern("(?m)^FAIL valkey .*— remedy: .*valkey-server");
-    assertThat(took).isLessThan(Duration.ofSeconds(6));
+    assertThat(took).as("each check capped, never hung").isLessThan(Duration.ofSeconds(20));
   }
 
   @Test

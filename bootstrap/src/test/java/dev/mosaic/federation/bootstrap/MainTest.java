@@ -165,7 +165,7 @@ class MainTest {
 
     assertThat(result.code).isEqualTo(1);
     assertThat(result.out).contains("FAIL ca     no answer within 300 ms").contains("OK   clock");
-    assertThat(took).isGreaterThanOrEqualTo(SHORT_CAP).isLessThan(Duration.ofSeconds(3));
+    assertThat(took).isGreaterThanOrEqualTo(SHORT_CAP).isLessThan(Duration.ofSeconds(10));
   }
 
   @Test

@@ -175,7 +175,8 @@ class RedissonRateLimiterTest extends RateLimiterContract {
           .isInstanceOfSatisfying(
               InfrastructureException.class, failure -> assertThat(failure.isTransient()).isTrue())
           .hasMessageContaining("rate-limit token");
-      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+      // bounded by the client's connect timeout (never a hang); the margin absorbs a loaded machine
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
     } finally {
       RedissonClients.shutdown(dead);
     }

@@ -45,7 +45,7 @@ class ValkeyDependencyCheckTest {
           .doesNotContain("Exception", "redisson");
       assertThat(result.remedy())
           .contains("valkey-server --port " + unused.getPort(), "--save ''", "--appendonly no");
-      assertThat(took).isLessThan(Duration.ofSeconds(2));
+      assertThat(took).as("bounded, never hung").isLessThan(Duration.ofSeconds(8));
     } finally {
       RedissonClients.shutdown(client);
     }
