@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code mosaic gateway demo --json} with no configuration at all: two gateways in the embedded
  * tier, one JSON object per step. Each step's outcome is checked from the facts it reports — scope
  * filtering, the team-scoped grant, the denied credentials request, the refused cross-user attempt,
- * the other local user, {@code source=all} and revocation — and the run is checked from outside:
- * under a minute, its embedded PostgreSQL no longer listening and its folder gone afterwards.
+ * the other local user, {@code source=all}, keyword search on a database without {@code vector}
+ * (the embedding home sends is ignored) and revocation — and the run is checked from outside: under
+ * a minute, its embedded PostgreSQL no longer listening and its folder gone afterwards.
  */
 class GatewayDemoTest {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -43,6 +44,7 @@ class GatewayDemoTest {
           "cross-user-refused",
           "other-local-user",
           "source-all",
+          "keyword-search",
           "revocation",
           "teardown");
 
@@ -81,6 +83,13 @@ class GatewayDemoTest {
     JsonNode all = steps.get("source-all").get("bySource");
     assertThat(all.get("local").asInt()).isEqualTo(1);
     assertThat(all.get("work").asInt()).isEqualTo(3);
+    // The embedded PostgreSQL has no vector: work answers a search by keywords, ignoring the
+    // embedding home sends, and a credential's secret word finds nothing.
+    JsonNode search = steps.get("keyword-search");
+    assertThat(search.get("vectorCheck").asText()).isEqualTo("WARN");
+    assertThat(search.get("hits").asInt()).isEqualTo(1);
+    assertThat(search.get("resources")).extracting(JsonNode::asText).containsExactly("memory");
+    assertThat(search.get("credentialHits").asInt()).isZero();
     assertThat(steps.get("revocation").get("sourceStatus").asText()).isEqualTo("revoked");
     assertThat(steps.get("revocation").get("linkState").asText()).isEqualTo("revoked");
 

@@ -115,7 +115,8 @@ final class PeerClient {
           response.code(),
           response.header("X-Request-Id"),
           response.header("Content-Type"),
-          response.body().string());
+          response.body().string(),
+          response.headers().toMultimap());
     } catch (IOException e) {
       throw new UncheckedIOException(method + " " + path + " failed: " + e, e);
     }

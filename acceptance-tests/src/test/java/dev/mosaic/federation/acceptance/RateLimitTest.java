@@ -20,14 +20,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Per-grant rate limits (SPEC §7, §8, AC-6) with real Valkey: two replicas of B (work, 127.0.0.2,
- * same database, same Valkey) draw from one bucket per grant (60 per minute, burst 2); a 429's wait
- * is within a second of when a request really succeeds again; and A (home, 127.0.0.3), once told to
+ * same database, same Valkey) draw from one bucket per grant (20 per minute — a token every 3 s, so
+ * that a loaded machine does not refill the bucket between the requests of a burst — burst 2); a
+ * 429's wait (its {@code Retry-After} header, whole seconds, and its {@code retryAfterMs}) is
+ * within a second of when a request really succeeds again; and A (home, 127.0.0.3), once told to
  * wait, sends nothing to B until the wait has passed — B's audit shows no request in the window.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RateLimitTest {
   static final String SCOPE =
-      "{\"resources\": [\"tasks\"], \"rate_limit\": {\"requests_per_minute\": 60, \"burst\": 2}}";
+      "{\"resources\": [\"tasks\"], \"rate_limit\": {\"requests_per_minute\": 20, \"burst\": 2}}";
+  static final long TOKEN_EVERY_MS = 3000;
   static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path dir;
@@ -106,13 +109,19 @@ class RateLimitTest {
     assertThat(fourth.status()).as("%s", fourth).isEqualTo(429);
     assertThat(third.errorCode()).isEqualTo("rate_limited");
     long retryAfterMs = third.json().path("error").path("retryAfterMs").asLong(-1);
-    assertThat(retryAfterMs).isBetween(1L, 1000L);
+    assertThat(retryAfterMs).isBetween(1L, TOKEN_EVERY_MS);
+    // Retry-After: whole seconds, at least 1, the ceiling of retryAfterMs (SPEC §7).
+    long retryAfterSeconds = retryAfterSeconds(third);
+    assertThat(retryAfterSeconds)
+        .isGreaterThanOrEqualTo(1L)
+        .isEqualTo(Math.max(1L, (retryAfterMs + 999) / 1000));
+    assertThat(retryAfterSeconds(fourth)).isGreaterThanOrEqualTo(1L);
 
     List<PeerClient> both = List.of(primary, replica);
     AtomicReference<Long> succeededAt = new AtomicReference<>();
     int[] turn = {0};
     await()
-        .atMost(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(20))
         .until(
             () -> {
@@ -126,6 +135,19 @@ class RateLimitTest {
             });
     long waitedMs = Duration.ofNanos(succeededAt.get() - limitedAt).toMillis();
     assertThat(waitedMs).isBetween(retryAfterMs - 1000, retryAfterMs + 1000);
+    assertThat(waitedMs)
+        .as("Retry-After: %d s", retryAfterSeconds)
+        .isBetween(retryAfterSeconds * 1000 - 1000, retryAfterSeconds * 1000 + 1000);
+  }
+
+  /** The {@code Retry-After} header of a 429, which must be a whole number of seconds. */
+  private static long retryAfterSeconds(HttpReply reply) {
+    String header =
+        reply
+            .header("Retry-After")
+            .orElseThrow(() -> new AssertionError("no Retry-After: " + reply));
+    assertThat(header).as("Retry-After of %s", reply).matches("[0-9]+");
+    return Long.parseLong(header);
   }
 
   @Test
@@ -143,7 +165,7 @@ class RateLimitTest {
     assertThat(state(second)).isEqualTo("ok");
     assertThat(state(limited)).as("%s", limited).isEqualTo("rate_limited");
     long retryAfterMs = source(limited).path("retryAfterMs").asLong(-1);
-    assertThat(retryAfterMs).isBetween(1L, 1000L);
+    assertThat(retryAfterMs).isBetween(1L, TOKEN_EVERY_MS);
     // Only meaningful while both held-back calls came within the wait.
     assertThat(Duration.ofNanos(heldBackUntil - limitedAt).toMillis()).isLessThan(retryAfterMs);
     assertThat(state(heldBack)).isEqualTo("rate_limited");
@@ -154,7 +176,7 @@ class RateLimitTest {
         .containsExactly("allowed", "allowed", "rate_limited");
 
     await()
-        .atMost(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(50))
         .until(() -> state(ann.list("backoff", "federated:work", "tasks")).equals("ok"));
     assertThat(auditRows(linkGrant)).hasSizeGreaterThanOrEqualTo(4);

@@ -84,7 +84,8 @@ final class SessionClient {
           response.code(),
           response.header("X-Request-Id"),
           response.header("Content-Type"),
-          response.body().string());
+          response.body().string(),
+          response.headers().toMultimap());
     } catch (IOException e) {
       throw new UncheckedIOException(built.method() + " " + built.url() + " failed: " + e, e);
     }

@@ -70,7 +70,8 @@ class RateLimitFallbackWiringTest {
       assertThat(second).isInstanceOf(RateLimitDecision.Limited.class);
       assertThat(valkey.result().status()).isEqualTo(CheckStatus.FAIL);
       assertThat(valkey.result().detail())
-          .contains("rate limiting is using the in-process fallback since");
+          .contains("rate limiting runs on the in-process fallback: per replica, not shared")
+          .contains("this process has used it since");
       assertThat(gateway.meterRegistry().get("mosaic.ratelimit.fallback").functionCounter().count())
           .isEqualTo(2.0);
       assertThat(gateway.meterRegistry().get("mosaic.ratelimit.fallback.active").gauge().value())

@@ -18,8 +18,11 @@ import org.redisson.client.RedisTimeoutException;
  * disk. Each step is bounded by the client's connect and response timeouts, so an unreachable
  * server is reported within about a second.
  *
- * <p>While this process rate limits with in-process buckets because Valkey failed ({@link
- * RateLimitFallback}), a reachable Valkey is reported as WARN and an unreachable one says so.
+ * <p>An unreachable Valkey means rate limiting runs on the in-process fallback, per replica and not
+ * shared: the check says so whichever process runs it (a separate {@code gateway doctor} cannot see
+ * a running gateway's buckets, but the gateway falls back on the same condition). While this
+ * process itself rate limits with in-process buckets ({@link RateLimitFallback}), a reachable
+ * Valkey is reported as WARN and an unreachable one names when the fallback began.
  */
 final class ValkeyDependencyCheck implements DependencyCheck {
   private final RedissonClient client;
@@ -117,14 +120,17 @@ final class ValkeyDependencyCheck implements DependencyCheck {
         where
             + " is unreachable: "
             + reason
-            + fallback
-                .since()
-                .map(since -> "; rate limiting is using the in-process fallback since " + since)
-                .orElse(""),
+            + "; rate limiting runs on the in-process fallback: per replica, not shared (each"
+            + " replica keeps its own bucket per grant, so n replicas admit up to n times a"
+            + " grant's limit)"
+            + fallback.since().map(since -> "; this process has used it since " + since).orElse(""),
         "start it without persistence, e.g. valkey-server --port "
             + settings.address().getPort()
             + " --bind "
             + settings.address().getHost()
-            + " --save '' --appendonly no --daemonize yes, or correct valkey.url");
+            + " --save '' --appendonly no --daemonize yes, or correct valkey.url; running"
+            + " replicas return to the shared buckets by themselves within "
+            + FallbackRateLimiter.RETRY_SHARED.toSeconds()
+            + " s after Valkey answers again, and gateway serve does not start until it answers");
   }
 }

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -24,6 +25,7 @@ import org.redisson.client.RedisException;
  */
 public final class TestValkey {
   private static final String URL_KEY = "MOSAIC_TEST_VALKEY_URL";
+  private static final Duration FIRST_ANSWER_WITHIN = Duration.ofSeconds(10);
 
   private TestValkey() {}
 
@@ -45,17 +47,30 @@ public final class TestValkey {
   static RedissonClient client() {
     ValkeySettings settings = settings();
     RedissonClient client = RedissonClients.create(settings);
-    try {
-      client.getRedisNodes(RedisNodes.SINGLE).getInstance().ping();
-    } catch (RedisException e) {
-      RedissonClients.shutdown(client);
-      fail(
-          "No Valkey answers at %s (set %s to change it): run scripts/provision.sh, or start one"
-              + " with `valkey-server --port 6380 --bind 127.0.0.1 --save '' --appendonly no"
-              + " --daemonize yes`. Cause: %s",
-          settings.address(), URL_KEY, e.getMessage());
+    // A new client's first connection can take longer than the response timeout on a loaded
+    // machine (event loops starting, classes loading): keep asking until a deadline.
+    long deadline = System.nanoTime() + FIRST_ANSWER_WITHIN.toNanos();
+    while (true) {
+      try {
+        if (client.getRedisNodes(RedisNodes.SINGLE).getInstance().ping()) {
+          return client;
+        }
+      } catch (RedisException e) {
+        if (System.nanoTime() < deadline) {
+          continue;
+        }
+        RedissonClients.shutdown(client);
+        fail(
+            "No Valkey answers at %s within %s (set %s to change it): run scripts/provision.sh,"
+                + " or start one with `valkey-server --port 6380 --bind 127.0.0.1 --save ''"
+                + " --appendonly no --daemonize yes`. Cause: %s",
+            settings.address(), FIRST_ANSWER_WITHIN, URL_KEY, e.getMessage());
+      }
+      if (System.nanoTime() >= deadline) {
+        RedissonClients.shutdown(client);
+        fail("Valkey at %s does not answer PING with PONG", settings.address());
+      }
     }
-    return client;
   }
 
   /** A loopback address where nothing listens (a port that was free a moment ago). */

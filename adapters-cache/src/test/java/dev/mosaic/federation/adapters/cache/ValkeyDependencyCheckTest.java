@@ -42,9 +42,11 @@ class ValkeyDependencyCheckTest {
       assertThat(result.status()).isEqualTo(CheckStatus.FAIL);
       assertThat(result.detail())
           .contains("127.0.0.1:" + unused.getPort(), "unreachable", "cannot connect")
-          .doesNotContain("Exception", "redisson");
+          .contains("rate limiting runs on the in-process fallback: per replica, not shared")
+          .doesNotContain("Exception", "redisson", "since");
       assertThat(result.remedy())
-          .contains("valkey-server --port " + unused.getPort(), "--save ''", "--appendonly no");
+          .contains("valkey-server --port " + unused.getPort(), "--save ''", "--appendonly no")
+          .contains("correct valkey.url", "return to the shared buckets by themselves");
       assertThat(took).as("bounded, never hung").isLessThan(Duration.ofSeconds(8));
     } finally {
       RedissonClients.shutdown(client);
@@ -80,7 +82,8 @@ class ValkeyDependencyCheckTest {
 
       assertThat(result.status()).isEqualTo(CheckStatus.FAIL);
       assertThat(result.detail())
-          .contains("unreachable", "in-process fallback since 2026-03-01T10:00:00Z");
+          .contains("unreachable", "in-process fallback: per replica, not shared")
+          .contains("this process has used it since 2026-03-01T10:00:00Z");
     } finally {
       RedissonClients.shutdown(client);
     }

@@ -21,9 +21,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Record2;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 
 /**
@@ -32,8 +36,11 @@ import org.jooq.impl.DSL;
  * ({@code 'simple'} configuration, every word must match, ranked by {@code ts_rank}); for memory,
  * when the request carries a 256-dimension embedding and the database has {@code memory.embedding}
  * (pgvector), the keyword ranking is fused (reciprocal rank fusion) with the nearest neighbours of
- * the HNSW index, scanned iteratively so that filtering never starves a small tenant. {@code
- * api_keys} has no domain item and reads as empty.
+ * the HNSW index, scanned iteratively so that filtering does not starve a tenant. Iterative scans
+ * stop after {@code hnsw.max_scan_tuples} (20 000 by default): a tenant with a handful of rows
+ * among 100 000 can still come back short when the planner chooses HNSW, so a short answer while
+ * the filter has more embedded rows is redone exactly (no index scan, the filter's rows sorted by
+ * distance). {@code api_keys} has no domain item and reads as empty.
  */
 @Singleton
 final class JooqResourceStore implements ResourceStore {
@@ -41,6 +48,12 @@ final class JooqResourceStore implements ResourceStore {
 
   /** The usual constant of reciprocal rank fusion: score = Σ 1 / (k + rank). */
   private static final int FUSION_K = 60;
+
+  /**
+   * pgvector 0.8's iterative index scans: past {@code hnsw.ef_search}, the HNSW scan keeps going
+   * (up to {@code hnsw.max_scan_tuples}) until the filter has let enough rows through.
+   */
+  static final String ITERATIVE_SCAN = "set local hnsw.iterative_scan = relaxed_order";
 
   private final JooqTransactor db;
   private volatile Boolean embeddingColumn;
@@ -129,16 +142,14 @@ final class JooqResourceStore implements ResourceStore {
 
   private List<SearchHit> hybridSearch(
       ResourceTable t, EffectiveFilter filter, SearchRequest request, String vector) {
-    int candidates = Math.min(Math.max(request.limit() * 2, 40), 1000);
+    int candidates = similarityCandidates(request.limit());
     Field<Double> rank = t.rank(request.text());
-    Field<Object> distance =
-        DSL.field("{0} <=> {1}::vector", Object.class, DSL.field(DSL.name("embedding")), vector);
     return db.inTransaction(
         () ->
             db.call(
                 "searching memory",
                 dsl -> {
-                  dsl.execute("set local hnsw.iterative_scan = relaxed_order");
+                  dsl.execute(ITERATIVE_SCAN);
                   List<UUID> byKeywords =
                       dsl.select(t.id())
                           .from(t.table())
@@ -147,16 +158,78 @@ final class JooqResourceStore implements ResourceStore {
                           .orderBy(rank.desc(), t.createdAt(), t.id())
                           .limit(candidates)
                           .fetch(t.id());
-                  List<UUID> bySimilarity =
-                      dsl.select(t.id())
-                          .from(t.table())
-                          .where(t.visibleTo(filter))
-                          .and(DSL.field(DSL.name("embedding")).isNotNull())
-                          .orderBy(distance)
-                          .limit(candidates)
-                          .fetch(t.id());
+                  List<UUID> bySimilarity = nearest(dsl, t, filter, vector, candidates);
+                  if (bySimilarity.size() < candidates
+                      && embeddedRows(dsl, t, filter, candidates) > bySimilarity.size()) {
+                    // The HNSW scan stopped (hnsw.max_scan_tuples) before finding enough of this
+                    // filter's rows: a small tenant among many rows. Rank its rows exactly.
+                    bySimilarity = nearestExactly(dsl, t, filter, vector, candidates);
+                  }
                   return fuse(dsl, t, request.limit(), byKeywords, bySimilarity);
                 }));
+  }
+
+  /** How many nearest neighbours a hybrid search of {@code limit} hits takes from the index. */
+  static int similarityCandidates(int limit) {
+    return Math.min(Math.max(limit * 2, 40), 1000);
+  }
+
+  /**
+   * The nearest-neighbour query of a hybrid search: the filter's memory rows ordered by cosine
+   * distance to {@code vector}, which the HNSW index serves (with {@link #ITERATIVE_SCAN} on) when
+   * the planner prefers it to sorting the filter's rows.
+   */
+  static Select<Record1<UUID>> nearestQuery(
+      DSLContext dsl, ResourceTable t, EffectiveFilter filter, String vector, int limit) {
+    Field<Object> distance =
+        DSL.field("{0} <=> {1}::vector", Object.class, DSL.field(DSL.name("embedding")), vector);
+    return dsl.select(t.id())
+        .from(t.table())
+        .where(t.visibleTo(filter))
+        .and(DSL.field(DSL.name("embedding")).isNotNull())
+        .orderBy(distance)
+        .limit(limit);
+  }
+
+  private static List<UUID> nearest(
+      DSLContext dsl, ResourceTable t, EffectiveFilter filter, String vector, int limit) {
+    return nearestQuery(dsl, t, filter, vector, limit).fetch(t.id());
+  }
+
+  /**
+   * The nearest-neighbour query without the HNSW index: the filter's rows and their distances are
+   * materialized first, so the ordering cannot be served by the index, and then sorted.
+   */
+  private static List<UUID> nearestExactly(
+      DSLContext dsl, ResourceTable t, EffectiveFilter filter, String vector, int limit) {
+    Field<Double> distance =
+        DSL.field("{0} <=> {1}::vector", Double.class, DSL.field(DSL.name("embedding")), vector);
+    CommonTableExpression<Record2<UUID, Double>> filtered =
+        DSL.name("filtered")
+            .fields("id", "distance")
+            .asMaterialized(
+                DSL.select(t.id(), distance)
+                    .from(t.table())
+                    .where(t.visibleTo(filter))
+                    .and(DSL.field(DSL.name("embedding")).isNotNull()));
+    Field<UUID> id = filtered.field("id", UUID.class);
+    return dsl.with(filtered)
+        .select(id)
+        .from(filtered)
+        .orderBy(filtered.field("distance"), id)
+        .limit(limit)
+        .fetch(id);
+  }
+
+  /** How many of the filter's rows have an embedding, counting no further than {@code cap}. */
+  private static int embeddedRows(
+      DSLContext dsl, ResourceTable t, EffectiveFilter filter, int cap) {
+    return dsl.fetchCount(
+        dsl.selectOne()
+            .from(t.table())
+            .where(t.visibleTo(filter))
+            .and(DSL.field(DSL.name("embedding")).isNotNull())
+            .limit(cap));
   }
 
   private static List<SearchHit> fuse(

@@ -222,7 +222,7 @@ class MemoryEmbeddingSearchTest {
     }
   }
 
-  private static void assertVectorInstalled(Connection c) throws SQLException {
+  static void assertVectorInstalled(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery("select extversion from pg_extension where extname = 'vector'")) {

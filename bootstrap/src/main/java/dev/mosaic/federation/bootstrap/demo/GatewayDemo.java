@@ -145,6 +145,7 @@ public final class GatewayDemo {
       step("cross-user-refused", this::crossUserRefused);
       step("other-local-user", this::otherLocalUser);
       step("source-all", this::sourceAll);
+      step("keyword-search", this::keywordSearch);
       step("revocation", this::revocation);
     }
     step("teardown", this::teardown);
@@ -543,6 +544,49 @@ public final class GatewayDemo {
         facts("bySource", bySource));
   }
 
+  /**
+   * The embedded PostgreSQL has no {@code vector}: home still sends the query's embedding (it does
+   * not know what work's database offers), and work ignores it and answers by keywords (SPEC §9).
+   */
+  private Outcome keywordSearch() {
+    String vector =
+        work.services().doctor().run().outcomes().stream()
+            .filter(o -> o.name().equals("vector"))
+            .map(o -> o.result().status().name())
+            .findFirst()
+            .orElse("absent");
+    Answer memory = sessionApi.query(aliceToken, search(FEDERATED, "noon"));
+    Answer credential = sessionApi.query(aliceToken, search(FEDERATED, "staple"));
+    List<String> resources =
+        memory.hits().stream().map(h -> String.valueOf(h.get("resource"))).toList();
+    boolean ok =
+        memory.status() == 200
+            && "ok".equals(memory.sourceStatus(LINK))
+            && hitIds(memory).equals(List.of(row("alice-memory")))
+            && credential.status() == 200
+            && "ok".equals(credential.sourceStatus(LINK))
+            && credential.hits().isEmpty()
+            && "WARN".equals(vector);
+    return new Outcome(
+        ok,
+        "alice searches work for 'noon': "
+            + memory.hits().size()
+            + " hit, her memory 'prefers meetings before noon', found by keywords — work's"
+            + " database has no vector extension (doctor: "
+            + vector
+            + "), so the embedding home sent is ignored; 'staple', a word of her credential's"
+            + " secret, finds nothing",
+        facts(
+            "hits",
+            memory.hits().size(),
+            "resources",
+            resources,
+            "credentialHits",
+            credential.hits().size(),
+            "vectorCheck",
+            vector));
+  }
+
   private Outcome revocation() {
     RevokeGrantResult revoked =
         work.services()
@@ -637,6 +681,18 @@ public final class GatewayDemo {
     request.put("verb", "get");
     request.put("id", id.toString());
     return request;
+  }
+
+  private static Map<String, Object> search(String source, String query) {
+    Map<String, Object> request = list(source, "");
+    request.remove("resource");
+    request.put("verb", "search");
+    request.put("query", query);
+    return request;
+  }
+
+  private static List<UUID> hitIds(Answer answer) {
+    return answer.hits().stream().map(h -> UUID.fromString(String.valueOf(h.get("id")))).toList();
   }
 
   private UUID row(String key) {

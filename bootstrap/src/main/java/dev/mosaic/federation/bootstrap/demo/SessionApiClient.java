@@ -40,6 +40,13 @@ final class SessionApiClient implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
+    List<Map<String, Object>> hits() {
+      return body.get("hits") instanceof List<?> hits
+          ? (List<Map<String, Object>>) hits
+          : List.of();
+    }
+
+    @SuppressWarnings("unchecked")
     List<Map<String, Object>> sources() {
       return body.get("sources") instanceof List<?> sources
           ? (List<Map<String, Object>>) sources
