@@ -23,6 +23,7 @@ import dev.mosaic.federation.application.port.in.QueryUseCase;
 import dev.mosaic.federation.application.port.in.ReadAuditUseCase;
 import dev.mosaic.federation.application.port.in.RedeemEnrollmentUseCase;
 import dev.mosaic.federation.application.port.in.RemoveLinkUseCase;
+import dev.mosaic.federation.application.port.in.RenewCertificateUseCase;
 import dev.mosaic.federation.application.port.in.RevokeGrantUseCase;
 import dev.mosaic.federation.application.port.in.RunDoctorUseCase;
 import dev.mosaic.federation.application.port.in.ServeFederatedRequestUseCase;
@@ -51,6 +52,7 @@ import dev.mosaic.federation.application.service.ManageUsersService;
 import dev.mosaic.federation.application.service.QueryService;
 import dev.mosaic.federation.application.service.RedeemEnrollmentService;
 import dev.mosaic.federation.application.service.RemoveLinkService;
+import dev.mosaic.federation.application.service.RenewCertificateService;
 import dev.mosaic.federation.application.service.RevokeGrantService;
 import dev.mosaic.federation.application.service.RunDoctorService;
 import dev.mosaic.federation.application.service.ServeFederatedRequestService;
@@ -132,6 +134,9 @@ abstract class BootstrapModule {
 
   @Binds
   abstract ServeFederatedRequestUseCase serveFederatedRequest(ServeFederatedRequestService service);
+
+  @Binds
+  abstract RenewCertificateUseCase renewCertificate(RenewCertificateService service);
 
   @Binds
   abstract ReadAuditUseCase readAudit(AuditService service);

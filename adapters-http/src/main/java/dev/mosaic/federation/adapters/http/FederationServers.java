@@ -1,6 +1,7 @@
 package dev.mosaic.federation.adapters.http;
 
 import dev.mosaic.federation.application.port.in.RedeemEnrollmentUseCase;
+import dev.mosaic.federation.application.port.in.RenewCertificateUseCase;
 import dev.mosaic.federation.application.port.in.ServeFederatedRequestUseCase;
 import dev.mosaic.federation.application.port.out.CertificateAuthority;
 import dev.mosaic.federation.application.port.out.CertificateReader;
@@ -20,10 +21,11 @@ final class FederationServers {
       RedeemEnrollmentUseCase redeem,
       CertificateAuthority authority,
       ServeFederatedRequestUseCase serve,
+      RenewCertificateUseCase renewal,
       CertificateReader certificateReader,
       X509ExtendedKeyManager serverKeyManager,
       Optional<X509ExtendedTrustManager> clientTrust) {
-    FederatedEndpoints federated = new FederatedEndpoints(serve, certificateReader);
+    FederatedEndpoints federated = new FederatedEndpoints(serve, renewal, certificateReader);
     Router router =
         federated
             .addTo(new EnrollmentEndpoints(redeem, authority).addTo(new Router.Builder()))

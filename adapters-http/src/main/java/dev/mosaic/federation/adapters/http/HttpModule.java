@@ -7,6 +7,7 @@ import dagger.Provides;
 import dev.mosaic.federation.application.port.in.AuthenticateSessionUseCase;
 import dev.mosaic.federation.application.port.in.QueryUseCase;
 import dev.mosaic.federation.application.port.in.RedeemEnrollmentUseCase;
+import dev.mosaic.federation.application.port.in.RenewCertificateUseCase;
 import dev.mosaic.federation.application.port.in.ServeFederatedRequestUseCase;
 import dev.mosaic.federation.application.port.out.CertificateAuthority;
 import dev.mosaic.federation.application.port.out.CertificateReader;
@@ -27,8 +28,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
  *
  * <p>Needs in the graph: {@link PeerTransport} (unqualified), {@link HttpSettings}, {@link
  * LocalHttpSettings}, {@link InstantSource}, {@link RedeemEnrollmentUseCase}, {@link
- * ServeFederatedRequestUseCase}, {@link AuthenticateSessionUseCase}, {@link QueryUseCase}, {@link
- * CertificateAuthority}, {@link CertificateReader}, {@link RevokedCertificateRepository}, {@link
+ * ServeFederatedRequestUseCase}, {@link RenewCertificateUseCase}, {@link
+ * AuthenticateSessionUseCase}, {@link QueryUseCase}, {@link CertificateAuthority}, {@link
+ * CertificateReader}, {@link RevokedCertificateRepository}, {@link
  * dev.mosaic.federation.application.port.out.KeySealer}, {@code @Named("federation-server")
  * X509ExtendedKeyManager} (B's server certificate) and {@code @Named("federation-ca-root")
  * X509Certificate} (the root client certificates must chain to); optionally
@@ -78,6 +80,7 @@ public interface HttpModule {
       RedeemEnrollmentUseCase redeem,
       CertificateAuthority authority,
       ServeFederatedRequestUseCase serve,
+      RenewCertificateUseCase renewal,
       CertificateReader certificateReader,
       @Named(SERVER_KEY_MANAGER) X509ExtendedKeyManager serverKeyManager,
       @Named(CLIENT_TRUST_MANAGER) X509ExtendedTrustManager clientTrust) {
@@ -87,6 +90,7 @@ public interface HttpModule {
         redeem,
         authority,
         serve,
+        renewal,
         certificateReader,
         serverKeyManager,
         Optional.of(clientTrust));

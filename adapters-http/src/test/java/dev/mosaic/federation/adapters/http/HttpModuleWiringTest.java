@@ -12,6 +12,7 @@ import dev.mosaic.federation.application.fake.MutableInstantSource;
 import dev.mosaic.federation.application.port.in.AuthenticateSessionUseCase;
 import dev.mosaic.federation.application.port.in.QueryUseCase;
 import dev.mosaic.federation.application.port.in.RedeemEnrollmentUseCase;
+import dev.mosaic.federation.application.port.in.RenewCertificateUseCase;
 import dev.mosaic.federation.application.port.in.ServeFederatedRequestUseCase;
 import dev.mosaic.federation.application.port.in.SessionAuthentication;
 import dev.mosaic.federation.application.port.out.CertificateAuthority;
@@ -69,6 +70,11 @@ class HttpModuleWiringTest {
     @Provides
     static ServeFederatedRequestUseCase serve() {
       return new ScriptedServeFederatedRequest();
+    }
+
+    @Provides
+    static RenewCertificateUseCase renewal() {
+      return new ScriptedRenewCertificate();
     }
 
     @Provides

@@ -68,6 +68,7 @@ final class Listener implements AutoCloseable {
   final StubCertificateAuthority authority = new StubCertificateAuthority(pki);
   final MutableInstantSource clock = new MutableInstantSource(T0);
   final ScriptedServeFederatedRequest serve = new ScriptedServeFederatedRequest();
+  final ScriptedRenewCertificate renewal = new ScriptedRenewCertificate();
   final FakeX509CertificateReader certificateReader = new FakeX509CertificateReader();
   final InMemoryRevokedCertificateRepository revoked = new InMemoryRevokedCertificateRepository();
   final FederationServer server;
@@ -107,6 +108,7 @@ final class Listener implements AutoCloseable {
             redeem,
             authority,
             use == null ? serve : use,
+            renewal,
             certificateReader,
             pki.keyManager(serverCertificate),
             clientTrust);

@@ -210,6 +210,7 @@ class ListenerTlsTest {
               listener.redeem,
               listener.authority,
               listener.serve,
+              listener.renewal,
               listener.certificateReader,
               listener.pki.keyManager(listener.serverCertificate),
               Optional.empty());
@@ -230,6 +231,7 @@ class ListenerTlsTest {
             new ScriptedRedeemEnrollment(),
             new StubCertificateAuthority(pki),
             new ScriptedServeFederatedRequest(),
+            new ScriptedRenewCertificate(),
             new FakeX509CertificateReader(),
             pki.keyManager(pki.server("127.0.0.1")),
             Optional.empty());
