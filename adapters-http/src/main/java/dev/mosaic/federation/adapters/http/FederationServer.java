@@ -19,9 +19,10 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * server certificate from the key manager bound in the graph, HTTP/1.1, handlers on virtual
  * threads. Client certificates are <em>wanted</em>, never required, at TLS when a client trust
  * manager is bound (a connection without one reaches only the unauthenticated endpoints; a
- * certificate the trust manager rejects fails the handshake, so no handler runs — resumed sessions
- * included, see {@link ResumptionGuard}; renegotiation is refused); without a trust manager none is
- * requested.
+ * certificate the trust manager rejects — untrusted, expired, not for clients — fails the
+ * handshake, so no handler runs, resumed sessions included, see {@link ResumptionGuard};
+ * renegotiation is refused; a certificate of a revoked grant is refused per request, 403 {@code
+ * grant_revoked}); without a trust manager none is requested.
  *
  * <p>Not started by construction: {@link #start()} binds, {@link #close()} stops accepting and
  * waits up to {@value #STOP_TIMEOUT_SECONDS} s for requests in flight.

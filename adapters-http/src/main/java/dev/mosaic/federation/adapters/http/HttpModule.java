@@ -12,7 +12,6 @@ import dev.mosaic.federation.application.port.in.ServeFederatedRequestUseCase;
 import dev.mosaic.federation.application.port.out.CertificateAuthority;
 import dev.mosaic.federation.application.port.out.CertificateReader;
 import dev.mosaic.federation.application.port.out.PeerTransport;
-import dev.mosaic.federation.application.port.out.RevokedCertificateRepository;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.security.cert.X509Certificate;
@@ -30,12 +29,11 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * LocalHttpSettings}, {@link InstantSource}, {@link RedeemEnrollmentUseCase}, {@link
  * ServeFederatedRequestUseCase}, {@link RenewCertificateUseCase}, {@link
  * AuthenticateSessionUseCase}, {@link QueryUseCase}, {@link CertificateAuthority}, {@link
- * CertificateReader}, {@link RevokedCertificateRepository}, {@link
- * dev.mosaic.federation.application.port.out.KeySealer}, {@code @Named("federation-server")
- * X509ExtendedKeyManager} (B's server certificate) and {@code @Named("federation-ca-root")
- * X509Certificate} (the root client certificates must chain to); optionally
- * {@code @Named("metrics-scrape") Supplier<String>} (the Prometheus text {@code /metrics} serves;
- * without it {@code /metrics} answers 404).
+ * CertificateReader}, {@link dev.mosaic.federation.application.port.out.KeySealer},
+ * {@code @Named("federation-server") X509ExtendedKeyManager} (B's server certificate) and
+ * {@code @Named("federation-ca-root") X509Certificate} (the root client certificates must chain
+ * to); optionally {@code @Named("metrics-scrape") Supplier<String>} (the Prometheus text {@code
+ * /metrics} serves; without it {@code /metrics} answers 404).
  *
  * <p>Binds {@code @Named("federation-client-trust") X509ExtendedTrustManager}: which client
  * certificates the listener accepts (see {@link ClientCertificateTrustManager}). Neither server is
@@ -67,9 +65,8 @@ public interface HttpModule {
   @Provides
   @Singleton
   @Named(CLIENT_TRUST_MANAGER)
-  static X509ExtendedTrustManager clientTrustManager(
-      @Named(CA_ROOT) X509Certificate root, RevokedCertificateRepository revoked) {
-    return new ClientCertificateTrustManager(root, revoked);
+  static X509ExtendedTrustManager clientTrustManager(@Named(CA_ROOT) X509Certificate root) {
+    return new ClientCertificateTrustManager(root);
   }
 
   @Provides
