@@ -34,7 +34,6 @@ import dev.mosaic.federation.application.port.out.IdGenerator;
 import dev.mosaic.federation.application.port.out.LinkHealthRepository;
 import dev.mosaic.federation.application.port.out.PeerTransport;
 import dev.mosaic.federation.application.port.out.ResponseCache;
-import dev.mosaic.federation.application.port.out.RevocationBroadcaster;
 import dev.mosaic.federation.application.service.AddLinkService;
 import dev.mosaic.federation.application.service.AuditService;
 import dev.mosaic.federation.application.service.AuthenticateSessionService;
@@ -154,10 +153,6 @@ abstract class BootstrapModule {
 
   @Binds
   abstract AuthenticateSessionUseCase authenticateSession(AuthenticateSessionService service);
-
-  @Binds
-  @Singleton
-  abstract RevocationBroadcaster revocationBroadcaster(InProcessRevocationBroadcaster broadcaster);
 
   @Binds
   @Singleton

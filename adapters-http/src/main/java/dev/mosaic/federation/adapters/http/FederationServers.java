@@ -5,6 +5,7 @@ import dev.mosaic.federation.application.port.in.RenewCertificateUseCase;
 import dev.mosaic.federation.application.port.in.ServeFederatedRequestUseCase;
 import dev.mosaic.federation.application.port.out.CertificateAuthority;
 import dev.mosaic.federation.application.port.out.CertificateReader;
+import dev.mosaic.federation.application.port.out.RevocationBroadcaster;
 import java.security.cert.X509Certificate;
 import java.time.InstantSource;
 import java.util.Optional;
@@ -24,7 +25,8 @@ final class FederationServers {
       RenewCertificateUseCase renewal,
       CertificateReader certificateReader,
       X509ExtendedKeyManager serverKeyManager,
-      Optional<X509ExtendedTrustManager> clientTrust) {
+      Optional<X509ExtendedTrustManager> clientTrust,
+      RevocationBroadcaster revocations) {
     FederatedEndpoints federated = new FederatedEndpoints(serve, renewal, certificateReader);
     Router router =
         federated
@@ -35,7 +37,7 @@ final class FederationServers {
             router, new AddressRateLimiter(clock, settings.enrollmentPerMinute()), federated);
     X509ExtendedKeyManager keyManager =
         new ChainCompletingKeyManager(serverKeyManager, root(authority));
-    return new FederationServer(settings, keyManager, clientTrust, handler);
+    return new FederationServer(settings, keyManager, clientTrust, handler, revocations);
   }
 
   /** The CA root to complete the server's chain with; none when the CA's PEM is not X.509. */

@@ -12,6 +12,7 @@ import dev.mosaic.federation.application.port.in.ServeFederatedRequestUseCase;
 import dev.mosaic.federation.application.port.out.CertificateAuthority;
 import dev.mosaic.federation.application.port.out.CertificateReader;
 import dev.mosaic.federation.application.port.out.PeerTransport;
+import dev.mosaic.federation.application.port.out.RevocationBroadcaster;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.security.cert.X509Certificate;
@@ -29,11 +30,12 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * LocalHttpSettings}, {@link InstantSource}, {@link RedeemEnrollmentUseCase}, {@link
  * ServeFederatedRequestUseCase}, {@link RenewCertificateUseCase}, {@link
  * AuthenticateSessionUseCase}, {@link QueryUseCase}, {@link CertificateAuthority}, {@link
- * CertificateReader}, {@link dev.mosaic.federation.application.port.out.KeySealer},
- * {@code @Named("federation-server") X509ExtendedKeyManager} (B's server certificate) and
- * {@code @Named("federation-ca-root") X509Certificate} (the root client certificates must chain
- * to); optionally {@code @Named("metrics-scrape") Supplier<String>} (the Prometheus text {@code
- * /metrics} serves; without it {@code /metrics} answers 404).
+ * CertificateReader}, {@link RevocationBroadcaster}, {@link
+ * dev.mosaic.federation.application.port.out.KeySealer}, {@code @Named("federation-server")
+ * X509ExtendedKeyManager} (B's server certificate) and {@code @Named("federation-ca-root")
+ * X509Certificate} (the root client certificates must chain to); optionally
+ * {@code @Named("metrics-scrape") Supplier<String>} (the Prometheus text {@code /metrics} serves;
+ * without it {@code /metrics} answers 404).
  *
  * <p>Binds {@code @Named("federation-client-trust") X509ExtendedTrustManager}: which client
  * certificates the listener accepts (see {@link ClientCertificateTrustManager}). Neither server is
@@ -80,7 +82,8 @@ public interface HttpModule {
       RenewCertificateUseCase renewal,
       CertificateReader certificateReader,
       @Named(SERVER_KEY_MANAGER) X509ExtendedKeyManager serverKeyManager,
-      @Named(CLIENT_TRUST_MANAGER) X509ExtendedTrustManager clientTrust) {
+      @Named(CLIENT_TRUST_MANAGER) X509ExtendedTrustManager clientTrust,
+      RevocationBroadcaster revocations) {
     return FederationServers.create(
         settings,
         clock,
@@ -90,7 +93,8 @@ public interface HttpModule {
         renewal,
         certificateReader,
         serverKeyManager,
-        Optional.of(clientTrust));
+        Optional.of(clientTrust),
+        revocations);
   }
 
   @Provides

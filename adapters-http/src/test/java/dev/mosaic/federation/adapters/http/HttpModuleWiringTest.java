@@ -7,7 +7,7 @@ import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
 import dev.mosaic.federation.application.fake.InMemoryKeySealer;
-import dev.mosaic.federation.application.fake.InMemoryRevokedCertificateRepository;
+import dev.mosaic.federation.application.fake.InMemoryRevocationBroadcaster;
 import dev.mosaic.federation.application.fake.MutableInstantSource;
 import dev.mosaic.federation.application.port.in.AuthenticateSessionUseCase;
 import dev.mosaic.federation.application.port.in.QueryUseCase;
@@ -21,7 +21,7 @@ import dev.mosaic.federation.application.port.out.KeySealer;
 import dev.mosaic.federation.application.port.out.PeerReply;
 import dev.mosaic.federation.application.port.out.PeerRequest;
 import dev.mosaic.federation.application.port.out.PeerTransport;
-import dev.mosaic.federation.application.port.out.RevokedCertificateRepository;
+import dev.mosaic.federation.application.port.out.RevocationBroadcaster;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -94,8 +94,8 @@ class HttpModuleWiringTest {
 
     @Provides
     @Singleton
-    static RevokedCertificateRepository revoked() {
-      return new InMemoryRevokedCertificateRepository();
+    static RevocationBroadcaster revocations() {
+      return new InMemoryRevocationBroadcaster();
     }
 
     @Provides

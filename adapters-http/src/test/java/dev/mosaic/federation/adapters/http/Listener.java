@@ -1,5 +1,6 @@
 package dev.mosaic.federation.adapters.http;
 
+import dev.mosaic.federation.application.fake.InMemoryRevocationBroadcaster;
 import dev.mosaic.federation.application.fake.MutableInstantSource;
 import dev.mosaic.federation.application.port.in.ServeFederatedRequestUseCase;
 import java.io.IOException;
@@ -68,6 +69,7 @@ final class Listener implements AutoCloseable {
   final MutableInstantSource clock = new MutableInstantSource(T0);
   final ScriptedServeFederatedRequest serve = new ScriptedServeFederatedRequest();
   final ScriptedRenewCertificate renewal = new ScriptedRenewCertificate();
+  final InMemoryRevocationBroadcaster revocations = new InMemoryRevocationBroadcaster();
   final FakeX509CertificateReader certificateReader = new FakeX509CertificateReader();
   final FederationServer server;
   private final OkHttpClient client;
@@ -109,7 +111,8 @@ final class Listener implements AutoCloseable {
             renewal,
             certificateReader,
             pki.keyManager(serverCertificate),
-            clientTrust);
+            clientTrust,
+            revocations);
     server.start();
     client = client(null);
   }

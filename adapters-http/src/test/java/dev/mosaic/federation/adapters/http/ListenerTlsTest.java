@@ -213,7 +213,8 @@ class ListenerTlsTest {
               listener.renewal,
               listener.certificateReader,
               listener.pki.keyManager(listener.serverCertificate),
-              Optional.empty());
+              Optional.empty(),
+              listener.revocations);
 
       assertThatThrownBy(second::start)
           .hasMessageContaining("federation.listen 127.0.0.1:" + listener.server.port());
@@ -234,7 +235,8 @@ class ListenerTlsTest {
             new ScriptedRenewCertificate(),
             new FakeX509CertificateReader(),
             pki.keyManager(pki.server("127.0.0.1")),
-            Optional.empty());
+            Optional.empty(),
+            new dev.mosaic.federation.application.fake.InMemoryRevocationBroadcaster());
 
     assertThatThrownBy(server::port).hasMessageContaining("not started");
     server.close();
