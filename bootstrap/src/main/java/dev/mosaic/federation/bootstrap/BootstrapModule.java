@@ -11,6 +11,7 @@ import dev.mosaic.federation.application.port.in.AddLinkUseCase;
 import dev.mosaic.federation.application.port.in.ArchiveAuditUseCase;
 import dev.mosaic.federation.application.port.in.AuthenticateSessionUseCase;
 import dev.mosaic.federation.application.port.in.AuthorizeRequestUseCase;
+import dev.mosaic.federation.application.port.in.ChangeGrantScopeUseCase;
 import dev.mosaic.federation.application.port.in.CreateGrantUseCase;
 import dev.mosaic.federation.application.port.in.ImportDataUseCase;
 import dev.mosaic.federation.application.port.in.IssueEnrollmentTokenUseCase;
@@ -39,6 +40,7 @@ import dev.mosaic.federation.application.service.AuditService;
 import dev.mosaic.federation.application.service.AuthenticateSessionService;
 import dev.mosaic.federation.application.service.AuthorizeRequestService;
 import dev.mosaic.federation.application.service.BackoffPeerTransport;
+import dev.mosaic.federation.application.service.ChangeGrantScopeService;
 import dev.mosaic.federation.application.service.CreateGrantService;
 import dev.mosaic.federation.application.service.FeatureHashingEmbedder;
 import dev.mosaic.federation.application.service.GrantQueryService;
@@ -118,6 +120,9 @@ abstract class BootstrapModule {
 
   @Binds
   abstract RevokeGrantUseCase revokeGrant(RevokeGrantService service);
+
+  @Binds
+  abstract ChangeGrantScopeUseCase changeGrantScope(ChangeGrantScopeService service);
 
   @Binds
   abstract AuthorizeRequestUseCase authorizeRequest(AuthorizeRequestService service);
