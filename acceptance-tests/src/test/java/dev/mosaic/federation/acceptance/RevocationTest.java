@@ -15,6 +15,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -152,7 +153,8 @@ class RevocationTest {
   }
 
   /** One query of the loop: when it started and ended (nanoTime), and what A said of the source. */
-  record Sample(long started, long ended, String status, String code, String message) {
+  record Sample(
+      long started, long ended, Instant endedAt, String status, String code, String message) {
     boolean ok() {
       return status.equals("ok");
     }
@@ -165,6 +167,7 @@ class RevocationTest {
     return new Sample(
         started,
         ended,
+        Instant.now(),
         source.get("status").asText(),
         source.at("/error/code").asText(),
         source.at("/error/message").asText());
@@ -212,10 +215,19 @@ class RevocationTest {
         samples.stream()
             .filter(s -> s.started() < revokeReturned && s.ended() > revokeReturned)
             .count();
+    Instant committed =
+        ((java.sql.Timestamp)
+                work.database()
+                    .rows("select revoked_at from federation_grants where id = ?::uuid", loopGrant)
+                    .getFirst()
+                    .get("revoked_at"))
+            .toInstant();
     System.out.printf(
-        "AC-4: first refusal on A %.1f ms after `grant revoke` returned on B; %d queries started"
-            + " after it, %d succeeded; %d in flight when it returned; %d queries before it%n",
+        "AC-4: first refusal on A %.1f ms after `grant revoke` returned on B (%.1f ms after B"
+            + " recorded the revocation, revoked_at); %d queries started after the return, %d succeeded; %d in"
+            + " flight when it returned; %d queries before it%n",
         (firstFailure.ended() - revokeReturned) / 1e6,
+        Duration.between(committed, firstFailure.endedAt()).toNanos() / 1e6,
         after.size(),
         successesAfter,
         inFlight,
