@@ -39,6 +39,11 @@ final class Csrs {
     return generate("EC", new ECGenParameterSpec("secp256r1"));
   }
 
+  /** An EC key on {@code curve}, e.g. {@code secp521r1} (a curve B does not accept). */
+  static KeyPair ecKey(String curve) {
+    return generate("EC", new ECGenParameterSpec(curve));
+  }
+
   static KeyPair rsaKey(int bits) {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");

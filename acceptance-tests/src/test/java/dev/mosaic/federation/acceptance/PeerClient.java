@@ -1,5 +1,9 @@
 package dev.mosaic.federation.acceptance;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
@@ -35,6 +39,8 @@ import okhttp3.Response;
 final class PeerClient {
   static final String V1 = "/api/federation/v1";
   static final String APPLICATION_JSON = "application/json; charset=utf-8";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI base;
   private final OkHttpClient client;
@@ -96,6 +102,17 @@ final class PeerClient {
     return call("POST", V1 + "/get/" + resource + "/" + id, APPLICATION_JSON, "{}", Map.of());
   }
 
+  /** {@code POST /api/federation/v1/renew} with {@code {csr}}. */
+  HttpReply renew(String csrPem) {
+    String body;
+    try {
+      body = JSON.writeValueAsString(Map.of("csr", csrPem));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    return call("POST", V1 + "/renew", APPLICATION_JSON, body, Map.of());
+  }
+
   /** Any request: {@code body} (UTF-8) and {@code contentType} may be null. */
   HttpReply call(
       String method, String path, String contentType, String body, Map<String, String> headers) {
@@ -127,7 +144,7 @@ final class PeerClient {
    * JDK key manager would send nothing when the issuer is not among them, and the server would
    * never see — and never have to refuse — a foreign certificate.
    */
-  private static final class AlwaysPresenting extends X509ExtendedKeyManager {
+  static final class AlwaysPresenting extends X509ExtendedKeyManager {
     private static final String ALIAS = "client";
     private final ClientIdentity identity;
 
@@ -174,6 +191,17 @@ final class PeerClient {
     @Override
     public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
       return null;
+    }
+  }
+
+  /** {@code GET path} answered 200; the body's bytes (e.g. the DER CRL). */
+  byte[] bytes(String path) {
+    try (Response response =
+        client.newCall(new Request.Builder().url(base + path).build()).execute()) {
+      assertThat(response.code()).as("GET %s", path).isEqualTo(200);
+      return response.body().bytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("GET " + path + " failed: " + e, e);
     }
   }
 
