@@ -7,7 +7,6 @@ import dev.mosaic.federation.domain.link.Link;
 import dev.mosaic.federation.domain.link.LinkId;
 import dev.mosaic.federation.domain.link.LinkState;
 import dev.mosaic.federation.domain.pki.CertificateFingerprint;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -46,7 +45,6 @@ public class RenewalScheduler {
   private final Map<LinkId, Plan> plans = new HashMap<>();
   private final Map<LinkId, Retry> retries = new HashMap<>();
 
-  @Inject
   public RenewalScheduler(
       LinkRepository links,
       RenewLinkUseCase renewal,
@@ -117,6 +115,10 @@ public class RenewalScheduler {
       return retry.next();
     }
     retries.remove(link.id());
+    if (link.state() == LinkState.DEGRADED) {
+      // a renewal failed before this scheduler saw it (a forced renewal, or before a restart)
+      return link.updatedAt();
+    }
     Plan plan = plans.get(link.id());
     if (plan == null || !plan.certificate().equals(certificate)) {
       long jitterNanos = (long) (random.nextDouble() * settings.maxJitter().toNanos());

@@ -166,6 +166,26 @@ class RenewalSchedulerTest {
   }
 
   @Test
+  void tick_linkDegradedByAForcedRenewal_isRetriedAtTheNextTickThenWithBackoff() {
+    RenewalScheduler scheduler = scheduler(NO_JITTER);
+    assertThat(scheduler.tick()).isEmpty();
+    world.work.setCaDown(true);
+    world.renewal.renew(world.linkId);
+
+    assertThat(scheduler.tick())
+        .singleElement()
+        .satisfies(a -> assertThat(a.result()).isInstanceOf(RenewLinkResult.Failed.class));
+    assertThat(scheduler.tick()).isEmpty();
+    world.work.setCaDown(false);
+    world.clock.advance(scheduler.settings().tickPeriod());
+
+    assertThat(scheduler.tick())
+        .singleElement()
+        .satisfies(a -> assertThat(a.result()).isInstanceOf(RenewLinkResult.Renewed.class));
+    assertThat(world.link().state()).isEqualTo(LinkState.ACTIVE);
+  }
+
+  @Test
   void tick_revokedLink_isSkippedForever() {
     RenewalScheduler scheduler = scheduler(NO_JITTER);
     world.work.revoke();
