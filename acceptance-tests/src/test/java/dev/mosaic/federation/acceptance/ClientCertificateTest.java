@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Who may talk to B's {@code /v1} (SPEC §5.2 steps 1–2), with certificates a requesting gateway
  * could not get from B: one from a CA B does not trust, an expired one and one for serverAuth fail
- * the TLS handshake and no handler runs (no audit row), and so does, once revoked, the certificate
- * of a grant that was served a moment before; B's own CA signing a certificate without the grant
+ * the TLS handshake and no handler runs (no audit row); once its grant is revoked, the certificate
+ * of a grant that was served a moment before gets 403 {@code grant_revoked} (one audit row, see
+ * docs/DEVIATIONS.md D3); B's own CA signing a certificate without the grant
  * and subject extensions, or with malformed ones → 401; one whose subject extension is not its
  * grant's subject, one never pinned, one naming an unknown grant → 403 {@code forbidden} with one
  * generic message. The certificate B issued at enrollment is the control: it is served. The forged
@@ -163,15 +164,19 @@ class ClientCertificateTest {
     }
   }
 
+  // ---- a revoked grant: the handshake completes, every request is 403 grant_revoked (D3) -------
+
   @Test
-  void certificateOfARevokedGrant_failsTheNextHandshake_andNoHandlerRuns() {
+  void certificateOfARevokedGrant_is403GrantRevoked_withOneAuditRow() {
     ClientIdentity identity = ClientIdentity.enroll(work, revokedGrantId, PEER);
     HttpReply before = PeerClient.of(work, identity).list("tasks", "{}");
     assertThat(before.status()).as("%s", before).isEqualTo(200);
 
     work.ok("federation", "grant", "revoke", revokedGrantId, "--reason", "acceptance test");
 
-    assertRefusedAtTls(identity);
+    assertRefused(identity, 403, "grant_revoked");
+    HttpReply enrolledStill = PeerClient.of(work, enrolled).list("tasks", "{}");
+    assertThat(enrolledStill.status()).as("%s", enrolledStill).isEqualTo(200);
   }
 
   // ---- helpers --------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import dev.mosaic.federation.application.port.in.AddLinkUseCase;
 import dev.mosaic.federation.application.port.in.ArchiveAuditUseCase;
 import dev.mosaic.federation.application.port.in.AuthenticateSessionUseCase;
 import dev.mosaic.federation.application.port.in.AuthorizeRequestUseCase;
+import dev.mosaic.federation.application.port.in.ChangeGrantScopeUseCase;
 import dev.mosaic.federation.application.port.in.CreateGrantUseCase;
 import dev.mosaic.federation.application.port.in.FederationStatusUseCase;
 import dev.mosaic.federation.application.port.in.ImportDataUseCase;
@@ -24,6 +25,7 @@ import dev.mosaic.federation.application.port.in.QueryUseCase;
 import dev.mosaic.federation.application.port.in.ReadAuditUseCase;
 import dev.mosaic.federation.application.port.in.RedeemEnrollmentUseCase;
 import dev.mosaic.federation.application.port.in.RemoveLinkUseCase;
+import dev.mosaic.federation.application.port.in.RenewCertificateUseCase;
 import dev.mosaic.federation.application.port.in.RenewLinkUseCase;
 import dev.mosaic.federation.application.port.in.RevokeGrantUseCase;
 import dev.mosaic.federation.application.port.in.RunDoctorUseCase;
@@ -36,12 +38,12 @@ import dev.mosaic.federation.application.port.out.LinkHealthRepository;
 import dev.mosaic.federation.application.port.out.LinkRepository;
 import dev.mosaic.federation.application.port.out.PeerTransport;
 import dev.mosaic.federation.application.port.out.ResponseCache;
-import dev.mosaic.federation.application.port.out.RevocationBroadcaster;
 import dev.mosaic.federation.application.service.AddLinkService;
 import dev.mosaic.federation.application.service.AuditService;
 import dev.mosaic.federation.application.service.AuthenticateSessionService;
 import dev.mosaic.federation.application.service.AuthorizeRequestService;
 import dev.mosaic.federation.application.service.BackoffPeerTransport;
+import dev.mosaic.federation.application.service.ChangeGrantScopeService;
 import dev.mosaic.federation.application.service.CreateGrantService;
 import dev.mosaic.federation.application.service.FeatureHashingEmbedder;
 import dev.mosaic.federation.application.service.FederationStatusService;
@@ -55,6 +57,7 @@ import dev.mosaic.federation.application.service.ManageUsersService;
 import dev.mosaic.federation.application.service.QueryService;
 import dev.mosaic.federation.application.service.RedeemEnrollmentService;
 import dev.mosaic.federation.application.service.RemoveLinkService;
+import dev.mosaic.federation.application.service.RenewCertificateService;
 import dev.mosaic.federation.application.service.RenewLinkService;
 import dev.mosaic.federation.application.service.RenewalScheduler;
 import dev.mosaic.federation.application.service.RenewalSettings;
@@ -127,6 +130,9 @@ abstract class BootstrapModule {
   abstract RevokeGrantUseCase revokeGrant(RevokeGrantService service);
 
   @Binds
+  abstract ChangeGrantScopeUseCase changeGrantScope(ChangeGrantScopeService service);
+
+  @Binds
   abstract AuthorizeRequestUseCase authorizeRequest(AuthorizeRequestService service);
 
   @Binds
@@ -168,6 +174,9 @@ abstract class BootstrapModule {
   abstract ServeFederatedRequestUseCase serveFederatedRequest(ServeFederatedRequestService service);
 
   @Binds
+  abstract RenewCertificateUseCase renewCertificate(RenewCertificateService service);
+
+  @Binds
   abstract ReadAuditUseCase readAudit(AuditService service);
 
   @Binds
@@ -183,10 +192,6 @@ abstract class BootstrapModule {
 
   @Binds
   abstract AuthenticateSessionUseCase authenticateSession(AuthenticateSessionService service);
-
-  @Binds
-  @Singleton
-  abstract RevocationBroadcaster revocationBroadcaster(InProcessRevocationBroadcaster broadcaster);
 
   @Binds
   @Singleton

@@ -3,6 +3,7 @@ package dev.mosaic.federation.bootstrap;
 import dev.mosaic.federation.adapters.persistence.DatabaseMigrator;
 import dev.mosaic.federation.application.port.in.AddLinkUseCase;
 import dev.mosaic.federation.application.port.in.ArchiveAuditUseCase;
+import dev.mosaic.federation.application.port.in.ChangeGrantScopeUseCase;
 import dev.mosaic.federation.application.port.in.CreateGrantUseCase;
 import dev.mosaic.federation.application.port.in.FederationStatusUseCase;
 import dev.mosaic.federation.application.port.in.ImportDataUseCase;
@@ -70,6 +71,9 @@ public interface GatewayServices extends AutoCloseable {
 
   /** {@code mosaic federation grant revoke}. */
   RevokeGrantUseCase revokeGrant();
+
+  /** {@code mosaic federation grant scope}. */
+  ChangeGrantScopeUseCase changeGrantScope();
 
   /** {@code mosaic federation peer add}. */
   AddLinkUseCase addLink();

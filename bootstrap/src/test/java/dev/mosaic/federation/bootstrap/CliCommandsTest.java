@@ -322,6 +322,8 @@ class CliCommandsTest {
     assertThat(revoked.err).contains("revoked");
   }
 
+  private static final String NOTES_ONLY = "{\"resources\": [\"notes\"]}";
+
   @Test
   void grantShowAndRevoke_exitCodes() throws Exception {
     mosaic("user", "add", "alice");
@@ -340,6 +342,44 @@ class CliCommandsTest {
         .contains("status     revoked", "reason     left the company");
     assertThat(again.code).isEqualTo(4);
     assertThat(missing.code).isEqualTo(3);
+  }
+
+  @Test
+  void grantScope_replacesTheScope_orRefusesLikeCreate_andExitCodes() throws Exception {
+    mosaic("user", "add", "alice");
+    String grant = grantCreate("alice", SCOPE).out.strip();
+    String revokedGrant = grantCreate("alice", SCOPE).out.strip();
+    mosaic("federation", "grant", "revoke", revokedGrant);
+
+    Run invalid =
+        mosaic(
+            "federation",
+            "grant",
+            "scope",
+            grant,
+            "--scope",
+            "{\"resources\": [\"secrets\"], \"max_rows_per_query\": 0, \"extra\": 1}");
+    Run notJson = mosaic("federation", "grant", "scope", grant, "--scope", "{nope");
+    Run unknown =
+        mosaic("federation", "grant", "scope", UUID.randomUUID().toString(), "--scope", NOTES_ONLY);
+    Run revoked = mosaic("federation", "grant", "scope", revokedGrant, "--scope", NOTES_ONLY);
+    JsonNode before = JSON.readTree(mosaic("federation", "grant", "show", grant, "--json").out);
+    Run changed = mosaic("federation", "grant", "scope", grant, "--scope", NOTES_ONLY);
+
+    assertThat(invalid.code).isEqualTo(2);
+    assertThat(invalid.err)
+        .startsWith("mosaic: the scope is invalid (3 problems); the scope was not changed\n")
+        .contains("  resources[0]: ", "  max_rows_per_query: ", "  extra: ");
+    assertThat(notJson.code).isEqualTo(2);
+    assertThat(notJson.err).startsWith("mosaic: --scope: invalid JSON at line 1");
+    assertThat(unknown.code).isEqualTo(3);
+    assertThat(revoked.code).isEqualTo(4);
+    assertThat(revoked.err).contains("revoked");
+    assertThat(before.get("scope").get("resources")).hasSizeGreaterThan(1);
+    assertThat(changed.code).as(changed.err).isZero();
+    assertThat(changed.out).isEqualTo("changed the scope of grant " + grant + "\n");
+    JsonNode after = JSON.readTree(mosaic("federation", "grant", "show", grant, "--json").out);
+    assertThat(after.get("scope").get("resources").toString()).isEqualTo("[\"notes\"]");
   }
 
   // ---- links ----------------------------------------------------------------------------------

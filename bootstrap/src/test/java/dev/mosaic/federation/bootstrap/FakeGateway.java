@@ -14,6 +14,7 @@ import dev.mosaic.federation.application.fake.MutableInstantSource;
 import dev.mosaic.federation.application.fake.SequentialIdGenerator;
 import dev.mosaic.federation.application.port.in.AddLinkUseCase;
 import dev.mosaic.federation.application.port.in.ArchiveAuditUseCase;
+import dev.mosaic.federation.application.port.in.ChangeGrantScopeUseCase;
 import dev.mosaic.federation.application.port.in.CreateGrantUseCase;
 import dev.mosaic.federation.application.port.in.FederationStatusUseCase;
 import dev.mosaic.federation.application.port.in.ImportDataUseCase;
@@ -32,6 +33,7 @@ import dev.mosaic.federation.application.port.in.ShowGrantUseCase;
 import dev.mosaic.federation.application.port.out.UserDirectory;
 import dev.mosaic.federation.application.service.AddLinkService;
 import dev.mosaic.federation.application.service.AuditService;
+import dev.mosaic.federation.application.service.ChangeGrantScopeService;
 import dev.mosaic.federation.application.service.CreateGrantService;
 import dev.mosaic.federation.application.service.CursorCodec;
 import dev.mosaic.federation.application.service.CursorKey;
@@ -201,6 +203,12 @@ class FakeGateway implements GatewayServices {
   @Override
   public RevokeGrantUseCase revokeGrant() {
     return revokeGrant;
+  }
+
+  @Override
+  public ChangeGrantScopeUseCase changeGrantScope() {
+    return new ChangeGrantScopeService(
+        stores.transactor(), stores.grants(), stores.audit(), ids, clock);
   }
 
   @Override

@@ -1,13 +1,9 @@
 package dev.mosaic.federation.adapters.http;
 
-import dev.mosaic.federation.application.port.out.InfrastructureException;
-import dev.mosaic.federation.application.port.out.RevokedCertificateRepository;
-import dev.mosaic.federation.domain.pki.CertificateFingerprint;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateParsingException;
@@ -31,17 +27,15 @@ import org.slf4j.LoggerFactory;
  *       validity against the real clock (as JSSE does), CA constraints and path length, the JDK's
  *       disabled algorithms; a copy of the root at the end of the chain is ignored;
  *   <li>the leaf is an end-entity certificate whose extended key usage includes clientAuth (a
- *       serverAuth-only certificate is refused) and, when it states key usages, digitalSignature;
- *   <li>the leaf's SHA-256 fingerprint is not on B's revoked list, read on every handshake (after
- *       the chain checks, so an untrusted certificate costs no read). A list that cannot be read
- *       refuses the certificate: nothing is served on an unknown revocation state.
+ *       serverAuth-only certificate is refused) and, when it states key usages, digitalSignature.
  * </ol>
  *
- * <p>A revoked certificate is refused with a {@link CertificateException} whose cause is a {@link
- * CertPathValidatorException} of reason {@link CertPathValidatorException.BasicReason#REVOKED}, the
- * form JSSE maps to the {@code certificate_revoked} alert where it maps reasons at all. The JDK's
- * server side (through JDK 25) sends {@code certificate_unknown} for every refused client
- * certificate whatever the cause, so that is the alert a requesting gateway sees.
+ * <p>It does <em>not</em> consult B's revoked list (docs/DEVIATIONS.md D3): JSSE answers every
+ * refused client certificate with the {@code certificate_unknown} alert, so a requesting gateway
+ * could not tell a revocation from any other TLS failure. A certificate of a revoked grant
+ * completes the handshake, and every {@code /v1} request it makes is answered 403 {@code
+ * grant_revoked} by the identity check, which reads the grant from the database and audits the
+ * refusal before anything is served.
  */
 final class ClientCertificateTrustManager extends X509ExtendedTrustManager {
   static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
@@ -50,12 +44,10 @@ final class ClientCertificateTrustManager extends X509ExtendedTrustManager {
 
   private final X509Certificate root;
   private final TrustAnchor anchor;
-  private final RevokedCertificateRepository revoked;
 
-  ClientCertificateTrustManager(X509Certificate root, RevokedCertificateRepository revoked) {
+  ClientCertificateTrustManager(X509Certificate root) {
     this.root = root;
     this.anchor = new TrustAnchor(root, null);
-    this.revoked = revoked;
   }
 
   @Override
@@ -126,7 +118,6 @@ final class ClientCertificateTrustManager extends X509ExtendedTrustManager {
     validate(path);
     X509Certificate leaf = path.get(0);
     requireClientEndEntity(leaf);
-    refuseIfRevoked(leaf);
   }
 
   private void validate(List<X509Certificate> path) throws CertificateException {
@@ -161,29 +152,6 @@ final class ClientCertificateTrustManager extends X509ExtendedTrustManager {
     if (keyUsage != null
         && (keyUsage.length <= DIGITAL_SIGNATURE || !keyUsage[DIGITAL_SIGNATURE])) {
       throw new CertificateException("the certificate's key usage excludes digitalSignature");
-    }
-  }
-
-  private void refuseIfRevoked(X509Certificate leaf) throws CertificateException {
-    CertificateFingerprint fingerprint;
-    try {
-      fingerprint = CertificateFingerprint.of(leaf.getEncoded());
-    } catch (CertificateEncodingException e) {
-      throw new CertificateException("the certificate cannot be encoded", e);
-    }
-    boolean isRevoked;
-    try {
-      isRevoked = revoked.isRevoked(fingerprint);
-    } catch (InfrastructureException e) {
-      LOG.warn("the revoked-certificate list cannot be read: {}", e.getMessage());
-      throw new CertificateException(
-          "the revoked-certificate list cannot be read; refusing " + fingerprint);
-    }
-    if (isRevoked) {
-      throw new CertificateException(
-          "certificate " + fingerprint + " is revoked",
-          new CertPathValidatorException(
-              "revoked", null, null, -1, CertPathValidatorException.BasicReason.REVOKED));
     }
   }
 }

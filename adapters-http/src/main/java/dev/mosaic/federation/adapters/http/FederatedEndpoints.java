@@ -4,6 +4,9 @@ import dev.mosaic.federation.application.port.in.CertificateIdentity;
 import dev.mosaic.federation.application.port.in.FederatedRequestContext;
 import dev.mosaic.federation.application.port.in.Refusal;
 import dev.mosaic.federation.application.port.in.RefuseRequestCommand;
+import dev.mosaic.federation.application.port.in.RenewCertificateCommand;
+import dev.mosaic.federation.application.port.in.RenewCertificateResult;
+import dev.mosaic.federation.application.port.in.RenewCertificateUseCase;
 import dev.mosaic.federation.application.port.in.ServeCapabilitiesResult;
 import dev.mosaic.federation.application.port.in.ServeFailure;
 import dev.mosaic.federation.application.port.in.ServeFederatedRequestUseCase;
@@ -18,6 +21,7 @@ import dev.mosaic.federation.application.port.in.ServeSearchResult;
 import dev.mosaic.federation.application.port.in.ServeUnavailable;
 import dev.mosaic.federation.application.port.out.CertificateReader;
 import dev.mosaic.federation.application.port.out.CertificateReading;
+import dev.mosaic.federation.application.port.out.CertificateSigningRequest;
 import dev.mosaic.federation.domain.pki.CertificateFingerprint;
 import java.math.BigInteger;
 import java.security.cert.CertificateEncodingException;
@@ -28,20 +32,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The authenticated endpoints of SPEC §9 on B: {@code capabilities}, {@code list}, {@code get} and
- * {@code search} under {@code /api/federation/v1/}. The TLS layer already accepted the client
- * certificate; the identity it carries is read here — strictly, through the {@link
- * CertificateReader}: a missing or malformed extension reads as absent, and the use case answers
- * 401 — and everything else (grant, subject, pin, rate limit, scope, resource names, ids, cursors,
- * audit) is the use case's. Every outcome is mapped to its status and error code by an exhaustive
- * {@code switch}. A request the wire rules refuse before the use case runs is still audited by it,
- * through {@link #audited}.
+ * The authenticated endpoints of SPEC §9 on B: {@code capabilities}, {@code list}, {@code get},
+ * {@code search} and {@code renew} under {@code /api/federation/v1/}. The TLS layer already
+ * accepted the client certificate; the identity it carries is read here — strictly, through the
+ * {@link CertificateReader}: a missing or malformed extension reads as absent, and the use case
+ * answers 401 — and everything else (grant, subject, pin, rate limit, scope, resource names, ids,
+ * cursors, audit) is the use case's. Every outcome is mapped to its status and error code by an
+ * exhaustive {@code switch}. A request the wire rules refuse before the use case runs is still
+ * audited by it, through {@link #audited}.
  */
 final class FederatedEndpoints {
   static final String CAPABILITIES = Router.AUTHENTICATED_PREFIX + "capabilities";
   static final String LIST = Router.AUTHENTICATED_PREFIX + "list/{resource}";
   static final String GET = Router.AUTHENTICATED_PREFIX + "get/{resource}/{id}";
   static final String SEARCH = Router.AUTHENTICATED_PREFIX + "search";
+  static final String RENEW = Router.AUTHENTICATED_PREFIX + "renew";
 
   /** The verbs of SPEC §9, as a path under {@link Router#AUTHENTICATED_PREFIX} names them. */
   private static final Set<String> VERBS = Set.of("capabilities", "list", "get", "search", "renew");
@@ -58,21 +63,33 @@ final class FederatedEndpoints {
   record SearchRequest(
       String query, List<String> resources, BigInteger limit, List<Double> embedding) {}
 
+  /** {@code POST …/renew}: the CSR of the requester's new key. */
+  record RenewRequest(String csr) {}
+
+  /** The 200 answer to a renewal. */
+  record RenewResponse(String certificate, List<String> chain) {}
+
   private final ServeFederatedRequestUseCase serve;
+  private final RenewCertificateUseCase renewal;
   private final CertificateReader reader;
 
-  FederatedEndpoints(ServeFederatedRequestUseCase serve, CertificateReader reader) {
+  FederatedEndpoints(
+      ServeFederatedRequestUseCase serve,
+      RenewCertificateUseCase renewal,
+      CertificateReader reader) {
     this.serve = serve;
+    this.renewal = renewal;
     this.reader = reader;
   }
 
-  /** Adds the four routes to {@code router}. */
+  /** Adds the five routes to {@code router}. */
   Router.Builder addTo(Router.Builder router) {
     return router
         .authenticatedRoute("GET", CAPABILITIES, false, this::capabilities)
         .authenticatedRoute("POST", LIST, true, this::list)
         .authenticatedRoute("POST", GET, true, this::get)
-        .authenticatedRoute("POST", SEARCH, true, this::search);
+        .authenticatedRoute("POST", SEARCH, true, this::search)
+        .authenticatedRoute("POST", RENEW, true, this::renew);
   }
 
   WireResponse capabilities(WireRequest request) {
@@ -130,6 +147,20 @@ final class FederatedEndpoints {
             Optional.ofNullable(body.embedding()));
     return switch (serve.search(command)) {
       case ServeSearchResult.Found found -> WireResponse.json(200, found.toWire());
+      case ServeFailure failure -> answer(failure, request);
+    };
+  }
+
+  WireResponse renew(WireRequest request) {
+    RenewRequest body = request.json(RenewRequest.class);
+    if (body.csr() == null || body.csr().isBlank()) {
+      throw WireException.invalid("field 'csr' is required");
+    }
+    RenewCertificateCommand command =
+        new RenewCertificateCommand(context(request), new CertificateSigningRequest(body.csr()));
+    return switch (renewal.renew(command)) {
+      case RenewCertificateResult.Renewed renewed ->
+          WireResponse.json(200, new RenewResponse(renewed.certificatePem(), renewed.chainPem()));
       case ServeFailure failure -> answer(failure, request);
     };
   }

@@ -1,9 +1,11 @@
 package dev.mosaic.federation.adapters.http;
 
 import dev.mosaic.federation.application.port.in.RedeemEnrollmentUseCase;
+import dev.mosaic.federation.application.port.in.RenewCertificateUseCase;
 import dev.mosaic.federation.application.port.in.ServeFederatedRequestUseCase;
 import dev.mosaic.federation.application.port.out.CertificateAuthority;
 import dev.mosaic.federation.application.port.out.CertificateReader;
+import dev.mosaic.federation.application.port.out.RevocationBroadcaster;
 import java.security.cert.X509Certificate;
 import java.time.InstantSource;
 import java.util.Optional;
@@ -20,10 +22,12 @@ final class FederationServers {
       RedeemEnrollmentUseCase redeem,
       CertificateAuthority authority,
       ServeFederatedRequestUseCase serve,
+      RenewCertificateUseCase renewal,
       CertificateReader certificateReader,
       X509ExtendedKeyManager serverKeyManager,
-      Optional<X509ExtendedTrustManager> clientTrust) {
-    FederatedEndpoints federated = new FederatedEndpoints(serve, certificateReader);
+      Optional<X509ExtendedTrustManager> clientTrust,
+      RevocationBroadcaster revocations) {
+    FederatedEndpoints federated = new FederatedEndpoints(serve, renewal, certificateReader);
     Router router =
         federated
             .addTo(new EnrollmentEndpoints(redeem, authority).addTo(new Router.Builder()))
@@ -33,7 +37,7 @@ final class FederationServers {
             router, new AddressRateLimiter(clock, settings.enrollmentPerMinute()), federated);
     X509ExtendedKeyManager keyManager =
         new ChainCompletingKeyManager(serverKeyManager, root(authority));
-    return new FederationServer(settings, keyManager, clientTrust, handler);
+    return new FederationServer(settings, keyManager, clientTrust, handler, revocations);
   }
 
   /** The CA root to complete the server's chain with; none when the CA's PEM is not X.509. */

@@ -8,11 +8,12 @@ import dev.mosaic.federation.application.port.in.AuthenticateSessionUseCase;
 import dev.mosaic.federation.application.port.in.FederationStatusUseCase;
 import dev.mosaic.federation.application.port.in.QueryUseCase;
 import dev.mosaic.federation.application.port.in.RedeemEnrollmentUseCase;
+import dev.mosaic.federation.application.port.in.RenewCertificateUseCase;
 import dev.mosaic.federation.application.port.in.ServeFederatedRequestUseCase;
 import dev.mosaic.federation.application.port.out.CertificateAuthority;
 import dev.mosaic.federation.application.port.out.CertificateReader;
 import dev.mosaic.federation.application.port.out.PeerTransport;
-import dev.mosaic.federation.application.port.out.RevokedCertificateRepository;
+import dev.mosaic.federation.application.port.out.RevocationBroadcaster;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.security.cert.X509Certificate;
@@ -28,13 +29,14 @@ import javax.net.ssl.X509ExtendedTrustManager;
  *
  * <p>Needs in the graph: {@link PeerTransport} (unqualified), {@link HttpSettings}, {@link
  * LocalHttpSettings}, {@link InstantSource}, {@link RedeemEnrollmentUseCase}, {@link
- * ServeFederatedRequestUseCase}, {@link AuthenticateSessionUseCase}, {@link QueryUseCase}, {@link
- * FederationStatusUseCase}, {@link CertificateAuthority}, {@link CertificateReader}, {@link
- * RevokedCertificateRepository}, {@link dev.mosaic.federation.application.port.out.KeySealer},
- * {@code @Named("federation-server") X509ExtendedKeyManager} (B's server certificate) and
- * {@code @Named("federation-ca-root") X509Certificate} (the root client certificates must chain
- * to); optionally {@code @Named("metrics-scrape") Supplier<String>} (the Prometheus text {@code
- * /metrics} serves; without it {@code /metrics} answers 404).
+ * ServeFederatedRequestUseCase}, {@link RenewCertificateUseCase}, {@link
+ * AuthenticateSessionUseCase}, {@link QueryUseCase}, {@link FederationStatusUseCase}, {@link
+ * CertificateAuthority}, {@link CertificateReader}, {@link RevocationBroadcaster}, {@link
+ * dev.mosaic.federation.application.port.out.KeySealer}, {@code @Named("federation-server")
+ * X509ExtendedKeyManager} (B's server certificate) and {@code @Named("federation-ca-root")
+ * X509Certificate} (the root client certificates must chain to); optionally
+ * {@code @Named("metrics-scrape") Supplier<String>} (the Prometheus text {@code /metrics} serves;
+ * without it {@code /metrics} answers 404).
  *
  * <p>Binds {@code @Named("federation-client-trust") X509ExtendedTrustManager}: which client
  * certificates the listener accepts (see {@link ClientCertificateTrustManager}). Neither server is
@@ -66,9 +68,8 @@ public interface HttpModule {
   @Provides
   @Singleton
   @Named(CLIENT_TRUST_MANAGER)
-  static X509ExtendedTrustManager clientTrustManager(
-      @Named(CA_ROOT) X509Certificate root, RevokedCertificateRepository revoked) {
-    return new ClientCertificateTrustManager(root, revoked);
+  static X509ExtendedTrustManager clientTrustManager(@Named(CA_ROOT) X509Certificate root) {
+    return new ClientCertificateTrustManager(root);
   }
 
   @Provides
@@ -79,18 +80,22 @@ public interface HttpModule {
       RedeemEnrollmentUseCase redeem,
       CertificateAuthority authority,
       ServeFederatedRequestUseCase serve,
+      RenewCertificateUseCase renewal,
       CertificateReader certificateReader,
       @Named(SERVER_KEY_MANAGER) X509ExtendedKeyManager serverKeyManager,
-      @Named(CLIENT_TRUST_MANAGER) X509ExtendedTrustManager clientTrust) {
+      @Named(CLIENT_TRUST_MANAGER) X509ExtendedTrustManager clientTrust,
+      RevocationBroadcaster revocations) {
     return FederationServers.create(
         settings,
         clock,
         redeem,
         authority,
         serve,
+        renewal,
         certificateReader,
         serverKeyManager,
-        Optional.of(clientTrust));
+        Optional.of(clientTrust),
+        revocations);
   }
 
   @Provides

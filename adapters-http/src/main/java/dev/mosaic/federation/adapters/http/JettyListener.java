@@ -2,9 +2,11 @@ package dev.mosaic.federation.adapters.http;
 
 import dev.mosaic.federation.application.port.out.InfrastructureException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Server;
@@ -80,6 +82,11 @@ final class JettyListener {
       throw new IllegalStateException(what + " is not started");
     }
     return port;
+  }
+
+  /** The connections open right now (also those still in their TLS handshake). */
+  Collection<EndPoint> connectedEndPoints() {
+    return connector.getConnectedEndPoints();
   }
 
   synchronized void close(String what) {

@@ -16,11 +16,12 @@ import org.eclipse.jetty.io.ssl.SslHandshakeListener;
 
 /**
  * Closes the gap TLS session resumption opens in client-certificate checks: a resumed session (a
- * TLS 1.3 ticket, a TLS 1.2 session id) skips the trust manager, so a certificate revoked or
- * expired since the session began would still get in. This wraps the listener's trust manager and
- * remembers which handshakes it verified; every other completed handshake that carries a client
- * certificate — a resumption — is verified now by the same trust manager, and a refusal fails the
- * connection before any request is read.
+ * TLS 1.3 ticket, a TLS 1.2 session id) skips the trust manager, so a certificate that expired
+ * since the session began would still get in (the identity check cannot catch it: a grant's current
+ * certificate stays pinned past its expiry until it is replaced). This wraps the listener's trust
+ * manager and remembers which handshakes it verified; every other completed handshake that carries
+ * a client certificate — a resumption — is verified now by the same trust manager, and a refusal
+ * fails the connection before any request is read.
  */
 final class ResumptionGuard extends X509ExtendedTrustManager implements SslHandshakeListener {
   private final X509ExtendedTrustManager delegate;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mosaic.federation.application.port.in.FederatedRequestContext;
 import dev.mosaic.federation.application.port.in.Refusal;
 import dev.mosaic.federation.application.port.in.RefuseRequestCommand;
+import dev.mosaic.federation.application.port.in.RenewCertificateCommand;
+import dev.mosaic.federation.application.port.in.RenewCertificateResult;
 import dev.mosaic.federation.application.port.in.ServeCapabilitiesResult;
 import dev.mosaic.federation.application.port.in.ServeGetResult;
 import dev.mosaic.federation.application.port.in.ServeListCommand;
@@ -48,6 +50,9 @@ class FederatedEndpointsTest {
   private static final String LIST = "/api/federation/v1/list/tasks";
   private static final String GET = "/api/federation/v1/get/tasks/";
   private static final String SEARCH = "/api/federation/v1/search";
+  private static final String RENEW = "/api/federation/v1/renew";
+  private static final String CSR =
+      "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n";
   private static final String TRACE = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
   private final Listener listener = new Listener(100, true);
@@ -441,8 +446,8 @@ class FederatedEndpointsTest {
   }
 
   @Test
-  void renew_isNotServedYet_404() {
-    assertError(post("/api/federation/v1/renew", "{\"csr\":\"x\"}"), 404, "not_found");
+  void unknownPath_is404() {
+    assertError(post("/api/federation/v1/renew/extra", "{\"csr\":\"x\"}"), 404, "not_found");
     assertError(post("/api/federation/v1/list/tasks/extra", "{}"), 404, "not_found");
   }
 
@@ -454,7 +459,9 @@ class FederatedEndpointsTest {
     assertError(post(anonymous, LIST, "application/json", "{}"), 401, "unauthorized");
     assertError(
         post(anonymous, GET + UUID.randomUUID(), "application/json", "{}"), 401, "unauthorized");
+    assertError(post(anonymous, RENEW, "application/json", csrBody()), 401, "unauthorized");
     assertThat(listener.serve.calls()).isZero();
+    assertThat(listener.renewal.calls()).isEmpty();
     assertThat(listener.certificateReader.read()).isEmpty();
   }
 
@@ -560,5 +567,75 @@ class FederatedEndpointsTest {
               assertThat(command.event()).isEqualTo("list");
               assertThat(command.resource()).contains("tasks");
             });
+  }
+
+  // --- renew ---
+
+  private static String csrBody() {
+    return new String(Json.write(Map.of("csr", CSR)), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void renew_csrAndIdentity_reachTheUseCase_andTheCertificateComesBack() throws Exception {
+    listener.renewal.answer(
+        new RenewCertificateResult.Renewed("CERT-PEM", List.of("INTERMEDIATE-PEM")));
+
+    Listener.Reply reply = post(RENEW, csrBody());
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.json())
+        .containsOnlyKeys("certificate", "chain")
+        .containsEntry("certificate", "CERT-PEM")
+        .containsEntry("chain", List.of("INTERMEDIATE-PEM"));
+    RenewCertificateCommand command = listener.renewal.calls().getFirst();
+    assertThat(command.csr().pem()).isEqualTo(CSR);
+    assertThat(command.context().identity().grantIdExtension()).contains(grantId);
+    assertThat(command.context().identity().fingerprint())
+        .isEqualTo(CertificateFingerprint.of(certificate.certificate().getEncoded()));
+    assertThat(command.context().requestId().toString()).isEqualTo(reply.header("X-Request-Id"));
+  }
+
+  @Test
+  void renew_withoutCsr_is400NamingCsr_auditedAsARenewRefusal() {
+    for (String body : List.of("{}", "{\"csr\":\"  \"}", "{\"csr\":null}")) {
+      Listener.Reply reply = post(RENEW, body);
+
+      assertError(reply, 400, "invalid_request");
+      assertThat(message(reply)).contains("csr");
+    }
+    assertThat(listener.renewal.calls()).isEmpty();
+    assertThat(listener.serve.refusals())
+        .hasSize(3)
+        .allSatisfy(refusal -> assertThat(refusal.event()).isEqualTo("renew"));
+  }
+
+  @Test
+  void renew_unknownField_is400() {
+    assertError(post(RENEW, "{\"csr\":\"x\",\"cn\":\"evil\"}"), 400, "invalid_request");
+    assertThat(listener.renewal.calls()).isEmpty();
+  }
+
+  @Test
+  void renew_outcomes_travelAsTheirErrors() {
+    listener.renewal.answer(new ServeRefused(Refusal.GRANT_REVOKED, "the grant has been revoked"));
+    assertError(post(RENEW, csrBody()), 403, "grant_revoked");
+
+    listener.renewal.answer(new ServeRefused(Refusal.INVALID_REQUEST, "csr: too weak"));
+    Listener.Reply invalid = post(RENEW, csrBody());
+    assertError(invalid, 400, "invalid_request");
+    assertThat(message(invalid)).isEqualTo("csr: too weak");
+
+    listener.renewal.answer(new ServeUnavailable(ServeUnavailable.MESSAGE));
+    Listener.Reply unavailable = post(RENEW, csrBody());
+    assertError(unavailable, 503, "unavailable");
+    assertThat(unavailable.header("Retry-After")).isEqualTo("5");
+  }
+
+  @Test
+  void renew_get_is405() {
+    Listener.Reply reply = get(client, RENEW);
+
+    assertError(reply, 405, "method_not_allowed");
+    assertThat(listener.renewal.calls()).isEmpty();
   }
 }

@@ -9,13 +9,14 @@ import dagger.Provides;
 import dev.mosaic.federation.application.fake.InMemoryKeySealer;
 import dev.mosaic.federation.application.fake.InMemoryLinkHealthRepository;
 import dev.mosaic.federation.application.fake.InMemoryLinkRepository;
-import dev.mosaic.federation.application.fake.InMemoryRevokedCertificateRepository;
+import dev.mosaic.federation.application.fake.InMemoryRevocationBroadcaster;
 import dev.mosaic.federation.application.fake.InMemoryUserDirectory;
 import dev.mosaic.federation.application.fake.MutableInstantSource;
 import dev.mosaic.federation.application.port.in.AuthenticateSessionUseCase;
 import dev.mosaic.federation.application.port.in.FederationStatusUseCase;
 import dev.mosaic.federation.application.port.in.QueryUseCase;
 import dev.mosaic.federation.application.port.in.RedeemEnrollmentUseCase;
+import dev.mosaic.federation.application.port.in.RenewCertificateUseCase;
 import dev.mosaic.federation.application.port.in.ServeFederatedRequestUseCase;
 import dev.mosaic.federation.application.port.in.SessionAuthentication;
 import dev.mosaic.federation.application.port.out.CertificateAuthority;
@@ -24,7 +25,7 @@ import dev.mosaic.federation.application.port.out.KeySealer;
 import dev.mosaic.federation.application.port.out.PeerReply;
 import dev.mosaic.federation.application.port.out.PeerRequest;
 import dev.mosaic.federation.application.port.out.PeerTransport;
-import dev.mosaic.federation.application.port.out.RevokedCertificateRepository;
+import dev.mosaic.federation.application.port.out.RevocationBroadcaster;
 import dev.mosaic.federation.application.service.FederationStatusService;
 import dev.mosaic.federation.application.service.RenewalSettings;
 import jakarta.inject.Named;
@@ -78,6 +79,11 @@ class HttpModuleWiringTest {
     }
 
     @Provides
+    static RenewCertificateUseCase renewal() {
+      return new ScriptedRenewCertificate();
+    }
+
+    @Provides
     static AuthenticateSessionUseCase authenticate() {
       return token -> new SessionAuthentication.Unauthenticated();
     }
@@ -104,8 +110,8 @@ class HttpModuleWiringTest {
 
     @Provides
     @Singleton
-    static RevokedCertificateRepository revoked() {
-      return new InMemoryRevokedCertificateRepository();
+    static RevocationBroadcaster revocations() {
+      return new InMemoryRevocationBroadcaster();
     }
 
     @Provides

@@ -1,6 +1,6 @@
 package dev.mosaic.federation.adapters.http;
 
-import dev.mosaic.federation.application.fake.InMemoryRevokedCertificateRepository;
+import dev.mosaic.federation.application.fake.InMemoryRevocationBroadcaster;
 import dev.mosaic.federation.application.fake.MutableInstantSource;
 import dev.mosaic.federation.application.port.in.ServeFederatedRequestUseCase;
 import java.io.IOException;
@@ -32,7 +32,7 @@ import okio.BufferedSink;
  * A real {@link FederationServer} on 127.0.0.1, port 0, with test doubles behind it (or the use
  * case given), and an OkHttp client that trusts the test root the ordinary way (JDK PKIX, host-name
  * verification). With client certificates wanted, the production {@link
- * ClientCertificateTrustManager} decides which ones pass, under the test root and {@link #revoked}.
+ * ClientCertificateTrustManager} decides which ones pass, under the test root.
  */
 final class Listener implements AutoCloseable {
   static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
@@ -68,8 +68,9 @@ final class Listener implements AutoCloseable {
   final StubCertificateAuthority authority = new StubCertificateAuthority(pki);
   final MutableInstantSource clock = new MutableInstantSource(T0);
   final ScriptedServeFederatedRequest serve = new ScriptedServeFederatedRequest();
+  final ScriptedRenewCertificate renewal = new ScriptedRenewCertificate();
+  final InMemoryRevocationBroadcaster revocations = new InMemoryRevocationBroadcaster();
   final FakeX509CertificateReader certificateReader = new FakeX509CertificateReader();
-  final InMemoryRevokedCertificateRepository revoked = new InMemoryRevokedCertificateRepository();
   final FederationServer server;
   private final OkHttpClient client;
   private final List<OkHttpClient> clients = new CopyOnWriteArrayList<>();
@@ -95,7 +96,7 @@ final class Listener implements AutoCloseable {
       int enrollmentPerMinute, boolean wantClientCertificates, ServeFederatedRequestUseCase use) {
     Optional<X509ExtendedTrustManager> clientTrust =
         wantClientCertificates
-            ? Optional.of(new ClientCertificateTrustManager(pki.root().certificate(), revoked))
+            ? Optional.of(new ClientCertificateTrustManager(pki.root().certificate()))
             : Optional.empty();
     HttpSettings settings =
         new HttpSettings(
@@ -107,9 +108,11 @@ final class Listener implements AutoCloseable {
             redeem,
             authority,
             use == null ? serve : use,
+            renewal,
             certificateReader,
             pki.keyManager(serverCertificate),
-            clientTrust);
+            clientTrust,
+            revocations);
     server.start();
     client = client(null);
   }

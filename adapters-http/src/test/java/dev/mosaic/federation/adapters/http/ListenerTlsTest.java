@@ -210,9 +210,11 @@ class ListenerTlsTest {
               listener.redeem,
               listener.authority,
               listener.serve,
+              listener.renewal,
               listener.certificateReader,
               listener.pki.keyManager(listener.serverCertificate),
-              Optional.empty());
+              Optional.empty(),
+              listener.revocations);
 
       assertThatThrownBy(second::start)
           .hasMessageContaining("federation.listen 127.0.0.1:" + listener.server.port());
@@ -230,9 +232,11 @@ class ListenerTlsTest {
             new ScriptedRedeemEnrollment(),
             new StubCertificateAuthority(pki),
             new ScriptedServeFederatedRequest(),
+            new ScriptedRenewCertificate(),
             new FakeX509CertificateReader(),
             pki.keyManager(pki.server("127.0.0.1")),
-            Optional.empty());
+            Optional.empty(),
+            new dev.mosaic.federation.application.fake.InMemoryRevocationBroadcaster());
 
     assertThatThrownBy(server::port).hasMessageContaining("not started");
     server.close();

@@ -11,6 +11,9 @@ import dev.mosaic.federation.domain.fixtures.ItemFixtures;
 import dev.mosaic.federation.domain.fixtures.ScopeFixtures;
 import dev.mosaic.federation.domain.fixtures.Times;
 import dev.mosaic.federation.domain.grant.Grant;
+import dev.mosaic.federation.domain.grant.GrantTransition;
+import dev.mosaic.federation.domain.pki.PinnedCertificate;
+import dev.mosaic.federation.domain.pki.RevokedCertificate;
 import dev.mosaic.federation.domain.resource.ResourceItem;
 import dev.mosaic.federation.domain.scope.Resource;
 import dev.mosaic.federation.domain.scope.Scope;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import okhttp3.MediaType;
@@ -460,5 +464,47 @@ class ServingOverMutualTlsTest {
         .extracting(AuditEvent::outcome)
         .containsExactly(AuditOutcome.ALLOWED, AuditOutcome.NOT_FOUND, AuditOutcome.INVALID);
     assertThat(listener.server.requestsHandled()).isEqualTo(3);
+  }
+
+  // --- revocation (§5.3, D3): the handshake completes, every request is 403 grant_revoked
+
+  /** Revokes {@code grant} as the use case does: grant revoked, its pins on the revoked list. */
+  private void revoke(Grant grant) {
+    Grant revoked = ((GrantTransition.Applied) grant.revoke(b.clock.instant(), "test")).grant();
+    stores.grants().update(revoked);
+    for (PinnedCertificate pin : revoked.pinnedCertificates().all()) {
+      stores
+          .revokedCertificates()
+          .add(RevokedCertificate.of(pin, revoked.id(), b.clock.instant(), "test"));
+    }
+  }
+
+  @Test
+  void revokedGrant_onAConnectionOpenedBefore_is403GrantRevoked_withOneAuditRow() {
+    assertThat(ids(post(e1Grant.client(), LIST_TASKS, "{}"))).isNotEmpty();
+    int rowsBefore = stores.audit().all().size();
+
+    revoke(e1Grant.grant());
+    Listener.Reply reply = post(e1Grant.client(), LIST_TASKS, "{}");
+
+    assertRefused(reply, 403, "grant_revoked");
+    assertThat(stores.audit().all()).hasSize(rowsBefore + 1);
+    AuditEvent row = stores.audit().all().getLast();
+    assertThat(row.outcome()).isEqualTo(AuditOutcome.DENIED);
+    assertThat(row.statusCode()).hasValue(403);
+    assertThat(row.grantId()).contains(e1Grant.grant().id());
+  }
+
+  @Test
+  void revokedGrant_onANewConnection_completesTheHandshakeAnd403GrantRevoked() {
+    ServingGateway.Enrolled fresh = b.enroll(e2, ScopeFixtures.aScope().build());
+    OkHttpClient newClient = listener.client(fresh.certificate());
+    revoke(fresh.grant());
+
+    assertRefused(post(newClient, LIST_TASKS, "{}"), 403, "grant_revoked");
+    assertThat(ids(post(e2Grant.client(), LIST_TASKS, "{}"))).contains(id(e2InT2));
+    assertThat(stores.audit().all())
+        .extracting(AuditEvent::statusCode)
+        .containsExactly(OptionalInt.of(403), OptionalInt.of(200));
   }
 }

@@ -5,7 +5,6 @@ import dev.mosaic.federation.application.port.in.RedeemEnrollmentResult;
 import dev.mosaic.federation.application.port.in.RedeemEnrollmentUseCase;
 import dev.mosaic.federation.application.port.out.AuditLog;
 import dev.mosaic.federation.application.port.out.CertificateAuthority;
-import dev.mosaic.federation.application.port.out.ClientCertificateRequest;
 import dev.mosaic.federation.application.port.out.CsrVerification;
 import dev.mosaic.federation.application.port.out.CsrVerifier;
 import dev.mosaic.federation.application.port.out.EnrollmentTokenRepository;
@@ -159,23 +158,14 @@ public class RedeemEnrollmentService implements RedeemEnrollmentUseCase {
       RedeemEnrollmentCommand command,
       PublicKeyFingerprint publicKey,
       Instant now) {
-    Peer peer =
-        peers
-            .findById(grant.peerId())
-            .orElseThrow(
-                () ->
-                    new InfrastructureException(
-                        "grant " + grant.id() + " names a missing peer " + grant.peerId(), false));
+    Peer peer = GrantCertificates.peerOf(peers, grant);
     if (!tokens.claim(token.hash(), now, publicKey)) {
       return Outcome.failure(
           new RedeemEnrollmentResult.Gone("the enrollment token has already been used"),
           Optional.of(grant),
           "token claimed concurrently");
     }
-    IssuedCertificate issued =
-        ca.issueClientCertificate(
-            new ClientCertificateRequest(
-                command.csr(), peer.name(), grant.id(), grant.subjectUserId()));
+    IssuedCertificate issued = GrantCertificates.issue(ca, peer, grant, command.csr());
     EnrollmentCertificate certificate =
         new EnrollmentCertificate(issued.fingerprint(), issued.pem(), issued.chainPem());
     if (!tokens.recordIssuedCertificate(token.hash(), certificate)) {

@@ -34,6 +34,11 @@ public final class InMemoryRevocationBroadcaster implements RevocationBroadcaste
     return () -> listeners.remove(listener);
   }
 
+  /** How many subscriptions are open. */
+  public int subscriberCount() {
+    return listeners.size();
+  }
+
   /** Every notice published so far. */
   public List<RevocationNotice> published() {
     return new ArrayList<>(published);

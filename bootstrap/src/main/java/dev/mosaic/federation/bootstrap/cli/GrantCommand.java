@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mosaic.federation.application.port.in.ChangeGrantScopeCommand;
+import dev.mosaic.federation.application.port.in.ChangeGrantScopeResult;
 import dev.mosaic.federation.application.port.in.CreateGrantCommand;
 import dev.mosaic.federation.application.port.in.CreateGrantResult;
 import dev.mosaic.federation.application.port.in.GrantView;
@@ -141,18 +143,8 @@ final class GrantCommand implements Runnable {
         }
         yield ExitCode.OK;
       }
-      case CreateGrantResult.InvalidScope invalid -> {
-        context.fail(
-            ExitCode.USAGE,
-            "the scope is invalid ("
-                + invalid.violations().size()
-                + (invalid.violations().size() == 1 ? " problem" : " problems")
-                + "); no grant was created");
-        for (ScopeViolation violation : invalid.violations()) {
-          context.err().println("  " + violation.field() + ": " + violation.message());
-        }
-        yield ExitCode.USAGE;
-      }
+      case CreateGrantResult.InvalidScope invalid ->
+          invalidScope(invalid.violations(), "no grant was created");
       // Named by an option, so a usage error (SPEC §5.1: rejected with a clear message).
       case CreateGrantResult.UnknownSubject unknown ->
           context.fail(
@@ -342,6 +334,77 @@ final class GrantCommand implements Runnable {
       case RevokeGrantResult.AlreadyRevoked already ->
           context.fail(ExitCode.CONFLICT, "grant " + already.grant().id() + " is already revoked");
     };
+  }
+
+  @Command(
+      name = "scope",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Replace the scope of a pending or active grant; the very next request it serves uses the"
+            + " new scope. Warnings (e.g. a sensitive resource) go to stderr.",
+        "Exit 2: invalid scope (each problem names its field; nothing is written), 3: no such"
+            + " grant, 4: the grant is revoked or expired."
+      })
+  int scope(
+      @Mixin ConfigOption config,
+      @Option(
+              names = "--scope",
+              required = true,
+              paramLabel = "<file|json>",
+              description = "The new scope document (SPEC §6): a file, or the JSON itself.")
+          String scope,
+      @Parameters(paramLabel = "<grant-id>") String id) {
+    Optional<GrantId> grantId = parseGrantId(id);
+    if (grantId.isEmpty()) {
+      return context.fail(ExitCode.USAGE, "'" + id + "' is not a grant id (a UUID)");
+    }
+    Object document;
+    try {
+      document = readScope(scope);
+    } catch (IllegalArgumentException e) {
+      return context.fail(ExitCode.USAGE, e.getMessage() + "; the scope was not changed");
+    }
+    ChangeGrantScopeResult result;
+    try (GatewayServices gateway = config.open(context)) {
+      result =
+          gateway
+              .changeGrantScope()
+              .changeScope(new ChangeGrantScopeCommand(grantId.get(), document));
+    }
+    return switch (result) {
+      case ChangeGrantScopeResult.Changed changed -> {
+        changed.warnings().forEach(context::warn);
+        context.out().println("changed the scope of grant " + changed.grant().id());
+        yield ExitCode.OK;
+      }
+      case ChangeGrantScopeResult.InvalidScope invalid ->
+          invalidScope(invalid.violations(), "the scope was not changed");
+      case ChangeGrantScopeResult.NotFound notFound ->
+          context.fail(ExitCode.NOT_FOUND, "no grant " + notFound.grantId());
+      case ChangeGrantScopeResult.NotChangeable notChangeable ->
+          context.fail(
+              ExitCode.CONFLICT,
+              "grant "
+                  + notChangeable.grantId()
+                  + " is "
+                  + notChangeable.status().wireName()
+                  + "; only a pending or active grant's scope can change");
+    };
+  }
+
+  /** One line saying the scope is invalid, then one line per problem naming its field. */
+  private int invalidScope(List<ScopeViolation> violations, String consequence) {
+    context.fail(
+        ExitCode.USAGE,
+        "the scope is invalid ("
+            + violations.size()
+            + (violations.size() == 1 ? " problem" : " problems")
+            + "); "
+            + consequence);
+    for (ScopeViolation violation : violations) {
+      context.err().println("  " + violation.field() + ": " + violation.message());
+    }
+    return ExitCode.USAGE;
   }
 
   /**

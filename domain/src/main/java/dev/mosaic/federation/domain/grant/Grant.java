@@ -170,10 +170,14 @@ public final class Grant {
   }
 
   /**
-   * Renewal: {@code certificate} becomes the current pin, the old current one the previous pin.
-   * Only an active grant renews.
+   * Renewal over a connection authenticated by {@code presentedBy}: {@code certificate} becomes the
+   * current pin, the presenting certificate the previous one (see {@link
+   * PinnedCertificates#renew}). Only an active grant renews.
+   *
+   * @throws IllegalArgumentException when {@code presentedBy} is not pinned for this grant
    */
-  public GrantTransition renew(PinnedCertificate certificate, Instant now) {
+  public GrantTransition renew(
+      PinnedCertificate certificate, CertificateFingerprint presentedBy, Instant now) {
     GrantStatus from = effectiveStatus(now);
     if (from != GrantStatus.ACTIVE) {
       return reject(from, from);
@@ -186,7 +190,7 @@ public final class Grant {
             revokedAt,
             revokeReason,
             now,
-            pinnedCertificates.renew(certificate)));
+            pinnedCertificates.renew(certificate, presentedBy)));
   }
 
   /** PENDING, ACTIVE or EXPIRED → REVOKED (terminal). */

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The at most two client certificates pinned for a grant: the current one and the one it replaced
- * at the last renewal, which stays pinned until it expires.
+ * The at most two client certificates pinned for a grant: the current one and the one that
+ * authenticated the last renewal, which stays pinned until it expires.
  */
 public record PinnedCertificates(
     Optional<PinnedCertificate> current, Optional<PinnedCertificate> previous) {
@@ -39,12 +39,27 @@ public record PinnedCertificates(
     return new PinnedCertificates(Optional.of(certificate), Optional.empty());
   }
 
-  /** Renewal: {@code certificate} becomes current, the old current becomes previous. */
-  public PinnedCertificates renew(PinnedCertificate certificate) {
+  /**
+   * Renewal requested over a connection authenticated by {@code presentedBy}: {@code certificate}
+   * becomes current and the presenting certificate the previous one; any other pin is dropped. So a
+   * renewal whose answer was lost (the requester still holds its old certificate) renews again
+   * without stranding it, and at most two certificates are ever pinned.
+   *
+   * @throws IllegalArgumentException when {@code presentedBy} is not one of the pins
+   */
+  public PinnedCertificates renew(
+      PinnedCertificate certificate, CertificateFingerprint presentedBy) {
+    Objects.requireNonNull(certificate, "certificate");
     if (current.isPresent() && current.get().fingerprint().equals(certificate.fingerprint())) {
       return this;
     }
-    return new PinnedCertificates(Optional.of(certificate), current);
+    PinnedCertificate presenting =
+        all().stream()
+            .filter(pin -> pin.fingerprint().equals(presentedBy))
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalArgumentException("the presenting certificate is not pinned"));
+    return new PinnedCertificates(Optional.of(certificate), Optional.of(presenting));
   }
 
   /**

@@ -123,7 +123,9 @@ class GrantTest {
         .isInstanceOf(GrantTransition.Rejected.class);
     assertThat(revoked.enroll(CertificateFixtures.aPin(), LATER))
         .isInstanceOf(GrantTransition.Rejected.class);
-    assertThat(revoked.renew(CertificateFixtures.aPin(), LATER))
+    assertThat(
+            revoked.renew(
+                CertificateFixtures.aPin(), CertificateFixtures.aPin().fingerprint(), LATER))
         .isInstanceOf(GrantTransition.Rejected.class);
   }
 
@@ -202,17 +204,46 @@ class GrantTest {
     PinnedCertificate second = CertificateFixtures.aPin();
     Grant grant = GrantFixtures.anActiveGrant().pinned(first).build();
 
-    Grant renewed = applied(grant.renew(second, LATER));
+    Grant renewed = applied(grant.renew(second, first.fingerprint(), LATER));
 
     assertThat(renewed.pinnedCertificates().all()).containsExactly(second, first);
     assertThat(renewed.isPinned(first.fingerprint(), LATER)).isTrue();
   }
 
   @Test
+  void renew_presentedByThePreviousPin_keepsItAndDropsTheCurrent() {
+    PinnedCertificate oldest = CertificateFixtures.aPin();
+    PinnedCertificate lost = CertificateFixtures.aPin();
+    PinnedCertificate fresh = CertificateFixtures.aPin();
+    Grant grant = GrantFixtures.anActiveGrant().pinned(lost, oldest).build();
+
+    Grant renewed = applied(grant.renew(fresh, oldest.fingerprint(), LATER));
+
+    assertThat(renewed.pinnedCertificates().all()).containsExactly(fresh, oldest);
+    assertThat(renewed.isPinned(lost.fingerprint(), LATER)).isFalse();
+  }
+
+  @Test
+  void renew_presentedByAnUnpinnedCertificate_isAProgrammingError() {
+    Grant grant = GrantFixtures.anActiveGrant().pinned(CertificateFixtures.aPin()).build();
+
+    assertThatThrownBy(
+            () ->
+                grant.renew(
+                    CertificateFixtures.aPin(), CertificateFixtures.aPin().fingerprint(), LATER))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void renew_whenPending_isRejected() {
     assertThat(
             rejected(
-                GrantFixtures.aPendingGrant().build().renew(CertificateFixtures.aPin(), LATER)))
+                GrantFixtures.aPendingGrant()
+                    .build()
+                    .renew(
+                        CertificateFixtures.aPin(),
+                        CertificateFixtures.aPin().fingerprint(),
+                        LATER)))
         .isEqualTo(new IllegalTransition(GrantStatus.PENDING, GrantStatus.PENDING));
   }
 

@@ -17,14 +17,33 @@ class PinnedCertificatesTest {
 
   @Test
   void renew_repeatedly_keepsAtMostTwo() {
-    PinnedCertificates pins = PinnedCertificates.none().enroll(a).renew(b).renew(c);
+    PinnedCertificates pins =
+        PinnedCertificates.none().enroll(a).renew(b, a.fingerprint()).renew(c, b.fingerprint());
 
     assertThat(pins.all()).containsExactly(c, b);
   }
 
   @Test
+  void renew_keepsThePresentingCertificate_evenWhenItWasThePrevious() {
+    PinnedCertificates pins =
+        PinnedCertificates.none().enroll(a).renew(b, a.fingerprint()).renew(c, a.fingerprint());
+
+    assertThat(pins.all()).containsExactly(c, a);
+    assertThat(pins.isPinned(b.fingerprint(), Times.T0)).isFalse();
+  }
+
+  @Test
+  void renew_presentedByAnUnpinnedCertificate_isRefused() {
+    PinnedCertificates pins = PinnedCertificates.none().enroll(a);
+
+    assertThatThrownBy(() -> pins.renew(c, b.fingerprint()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void enroll_afterRenewals_replacesTheSet() {
-    PinnedCertificates pins = PinnedCertificates.none().enroll(a).renew(b).enroll(c);
+    PinnedCertificates pins =
+        PinnedCertificates.none().enroll(a).renew(b, a.fingerprint()).enroll(c);
 
     assertThat(pins.all()).containsExactly(c);
     assertThat(pins.isPinned(a.fingerprint(), Times.T0)).isFalse();
@@ -34,7 +53,8 @@ class PinnedCertificatesTest {
   @Test
   void isPinned_previous_onlyUntilItsExpiry() {
     PinnedCertificate expiring = CertificateFixtures.aPinExpiring(Times.T0.plusSeconds(60));
-    PinnedCertificates pins = PinnedCertificates.none().enroll(expiring).renew(b);
+    PinnedCertificates pins =
+        PinnedCertificates.none().enroll(expiring).renew(b, expiring.fingerprint());
     Instant atExpiry = Times.T0.plusSeconds(60);
 
     assertThat(pins.isPinned(expiring.fingerprint(), Times.T0)).isTrue();
@@ -50,8 +70,8 @@ class PinnedCertificatesTest {
 
   @Test
   void renew_withCurrent_changesNothing() {
-    PinnedCertificates pins = PinnedCertificates.none().enroll(a).renew(b);
-    assertThat(pins.renew(b)).isEqualTo(pins);
+    PinnedCertificates pins = PinnedCertificates.none().enroll(a).renew(b, a.fingerprint());
+    assertThat(pins.renew(b, a.fingerprint())).isEqualTo(pins);
   }
 
   @Test

@@ -5,5 +5,9 @@ package dev.mosaic.federation.application.port.in;
  * (503). Lets the HTTP layer map them in one place.
  */
 public sealed interface ServeFailure
-    extends ServeCapabilitiesResult, ServeListResult, ServeGetResult, ServeSearchResult
+    extends ServeCapabilitiesResult,
+        ServeListResult,
+        ServeGetResult,
+        ServeSearchResult,
+        RenewCertificateResult
     permits ServeRefused, ServeRateLimited, ServeUnavailable {}
