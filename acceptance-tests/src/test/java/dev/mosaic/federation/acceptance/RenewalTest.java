@@ -35,7 +35,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RenewalTest {
   static final ObjectMapper JSON = new ObjectMapper();
-  static final String SCOPE = "{\"resources\": [\"tasks\", \"notes\"]}";
+
+  /** The loop asks ~10 times a second; the grant's rate limit is not what is under test. */
+  static final String SCOPE =
+      "{\"resources\": [\"tasks\", \"notes\"],"
+          + " \"rate_limit\": {\"requests_per_minute\": 6000, \"burst\": 200}}";
+
   static final String PEER = "work.example";
   static final Duration LOOP_LIMIT = Duration.ofMinutes(5);
 
@@ -85,14 +90,35 @@ class RenewalTest {
             .build();
     work.ok("gateway", "migrate");
     home.ok("gateway", "migrate");
-    work.serve();
+    serve(work);
     work.ok("user", "add", "alice.work");
     home.ok("user", "add", "alice");
     String grantId = work.createGrant("alice.work", "home.example", SCOPE);
     String url = work.ok("federation", "grant", "token", grantId).strip();
     home.ok("federation", "peer", "add", url, "--local-user", "alice", "--name", PEER);
-    MosaicProcess homeServe = home.serve();
+    MosaicProcess homeServe = serve(home);
     return new Pair(work, home, homeServe, grantId);
+  }
+
+  /**
+   * {@code gateway serve}, started again (at most five times) when its start-up doctor found Valkey
+   * unreachable: on this shared, loaded machine a fresh JVM sometimes misses the Valkey client's
+   * 700 ms connect timeout. Any other failure fails the test at once.
+   */
+  private static MosaicProcess serve(Gateway gateway) {
+    AssertionError valkeyMissed = null;
+    for (int attempt = 0; attempt < 5; attempt++) {
+      try {
+        return gateway.serve();
+      } catch (AssertionError e) {
+        if (!String.valueOf(e.getMessage()).contains("valkey: Valkey at")) {
+          throw e;
+        }
+        valkeyMissed = e;
+        System.out.println("RenewalTest: " + gateway.name() + " start retried (Valkey slow)");
+      }
+    }
+    throw valkeyMissed;
   }
 
   /**
@@ -176,7 +202,7 @@ class RenewalTest {
           "RenewalTest local CA: %d renewals in %s, %d queries, %d failed%n",
           loop.renewals(), loop.took(), loop.queries(), loop.failures().size());
 
-      assertThat(loop.failures()).isEmpty();
+      assertThat(loop.failures().stream().limit(5).toList()).isEmpty();
       assertThat(loop.renewals()).isGreaterThanOrEqualTo(3);
       assertThat(loop.took()).isLessThanOrEqualTo(LOOP_LIMIT);
       assertThat(pair.homeServe().stderr()).contains("renewed the certificate of link " + PEER);
@@ -235,7 +261,7 @@ class RenewalTest {
       System.out.printf(
           "RenewalTest Step-CA: %d renewals in %s, %d queries, %d failed%n",
           loop.renewals(), loop.took(), loop.queries(), loop.failures().size());
-      assertThat(loop.failures()).isEmpty();
+      assertThat(loop.failures().stream().limit(5).toList()).isEmpty();
       assertThat(loop.renewals()).isGreaterThanOrEqualTo(1);
 
       // the CA goes away: a renewal fails, the link is degraded, the gateway retries
