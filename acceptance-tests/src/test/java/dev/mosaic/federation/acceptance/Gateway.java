@@ -79,6 +79,7 @@ final class Gateway implements AutoCloseable {
     private Ca ca = Ca.LOCAL;
     private Path dir;
     private Gateway sharingWith;
+    private final Map<String, String> extra = new HashMap<>();
 
     private Builder(String name) {
       this.name = name;
@@ -98,6 +99,14 @@ final class Gateway implements AutoCloseable {
     /** The gateway's working folder (its local CA, its output files). */
     Builder dir(Path dir) {
       this.dir = dir;
+      return this;
+    }
+
+    /**
+     * One more configuration variable, e.g. {@code MOSAIC_PKI_RENEW_BEFORE}; wins over defaults.
+     */
+    Builder env(String variable, String value) {
+      extra.put(variable, value);
       return this;
     }
 
@@ -161,6 +170,7 @@ final class Gateway implements AutoCloseable {
       env.put("MOSAIC_FEDERATION_LISTEN", host + ":" + port);
       env.put("MOSAIC_FEDERATION_PUBLIC_URL", "https://" + host + ":" + port);
       env.put("MOSAIC_LOCAL_LISTEN", LOCAL_HOST + ":" + localPort);
+      env.putAll(extra);
       return new Gateway(name, database, sharingWith == null, dir, env, host, port, localPort);
     }
   }

@@ -13,6 +13,7 @@ import dev.mosaic.federation.application.port.in.AuthenticateSessionUseCase;
 import dev.mosaic.federation.application.port.in.AuthorizeRequestUseCase;
 import dev.mosaic.federation.application.port.in.ChangeGrantScopeUseCase;
 import dev.mosaic.federation.application.port.in.CreateGrantUseCase;
+import dev.mosaic.federation.application.port.in.FederationStatusUseCase;
 import dev.mosaic.federation.application.port.in.ImportDataUseCase;
 import dev.mosaic.federation.application.port.in.IssueEnrollmentTokenUseCase;
 import dev.mosaic.federation.application.port.in.IssueSessionTokenUseCase;
@@ -25,6 +26,7 @@ import dev.mosaic.federation.application.port.in.ReadAuditUseCase;
 import dev.mosaic.federation.application.port.in.RedeemEnrollmentUseCase;
 import dev.mosaic.federation.application.port.in.RemoveLinkUseCase;
 import dev.mosaic.federation.application.port.in.RenewCertificateUseCase;
+import dev.mosaic.federation.application.port.in.RenewLinkUseCase;
 import dev.mosaic.federation.application.port.in.RevokeGrantUseCase;
 import dev.mosaic.federation.application.port.in.RunDoctorUseCase;
 import dev.mosaic.federation.application.port.in.ServeFederatedRequestUseCase;
@@ -33,6 +35,7 @@ import dev.mosaic.federation.application.port.out.DependencyCheck;
 import dev.mosaic.federation.application.port.out.Embedder;
 import dev.mosaic.federation.application.port.out.IdGenerator;
 import dev.mosaic.federation.application.port.out.LinkHealthRepository;
+import dev.mosaic.federation.application.port.out.LinkRepository;
 import dev.mosaic.federation.application.port.out.PeerTransport;
 import dev.mosaic.federation.application.port.out.ResponseCache;
 import dev.mosaic.federation.application.service.AddLinkService;
@@ -43,6 +46,7 @@ import dev.mosaic.federation.application.service.BackoffPeerTransport;
 import dev.mosaic.federation.application.service.ChangeGrantScopeService;
 import dev.mosaic.federation.application.service.CreateGrantService;
 import dev.mosaic.federation.application.service.FeatureHashingEmbedder;
+import dev.mosaic.federation.application.service.FederationStatusService;
 import dev.mosaic.federation.application.service.GrantQueryService;
 import dev.mosaic.federation.application.service.ImportDataService;
 import dev.mosaic.federation.application.service.IssueEnrollmentTokenService;
@@ -54,6 +58,9 @@ import dev.mosaic.federation.application.service.QueryService;
 import dev.mosaic.federation.application.service.RedeemEnrollmentService;
 import dev.mosaic.federation.application.service.RemoveLinkService;
 import dev.mosaic.federation.application.service.RenewCertificateService;
+import dev.mosaic.federation.application.service.RenewLinkService;
+import dev.mosaic.federation.application.service.RenewalScheduler;
+import dev.mosaic.federation.application.service.RenewalSettings;
 import dev.mosaic.federation.application.service.RevokeGrantService;
 import dev.mosaic.federation.application.service.RunDoctorService;
 import dev.mosaic.federation.application.service.ServeFederatedRequestService;
@@ -73,6 +80,7 @@ import java.time.InstantSource;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
 
 /**
@@ -135,6 +143,32 @@ abstract class BootstrapModule {
 
   @Binds
   abstract RemoveLinkUseCase removeLink(RemoveLinkService service);
+
+  /** One per gateway: it serialises renewals of a link within this process. */
+  @Binds
+  @Singleton
+  abstract RenewLinkUseCase renewLink(RenewLinkService service);
+
+  @Binds
+  abstract FederationStatusUseCase federationStatus(FederationStatusService service);
+
+  /** One per gateway: it remembers each link's jittered renewal time and backoff. */
+  @Provides
+  @Singleton
+  static RenewalScheduler renewalScheduler(
+      LinkRepository links,
+      RenewLinkUseCase renewal,
+      RenewalSettings settings,
+      InstantSource clock,
+      RandomGenerator random) {
+    return new RenewalScheduler(links, renewal, settings, clock, random);
+  }
+
+  /** The renewal jitter's randomness. */
+  @Provides
+  static RandomGenerator random(SecureRandom random) {
+    return random;
+  }
 
   @Binds
   abstract ServeFederatedRequestUseCase serveFederatedRequest(ServeFederatedRequestService service);

@@ -13,6 +13,7 @@ import dev.mosaic.federation.adapters.pki.StepCaSettings;
 import dev.mosaic.federation.application.service.CursorKey;
 import dev.mosaic.federation.application.service.GatewayIdentity;
 import dev.mosaic.federation.application.service.QuerySettings;
+import dev.mosaic.federation.application.service.RenewalSettings;
 import dev.mosaic.federation.application.service.ServingDefaults;
 import dev.mosaic.federation.bootstrap.config.ConfigException;
 import dev.mosaic.federation.bootstrap.config.ConfigKeys;
@@ -136,6 +137,12 @@ final class ConfigModule {
   @Provides
   static QuerySettings querySettings(GatewayConfig config) {
     return new QuerySettings(config.client().requestTimeout(), config.cache().ttl());
+  }
+
+  /** {@code pki.renewBefore}: when the requesting side renews its links' certificates. */
+  @Provides
+  static RenewalSettings renewalSettings(GatewayConfig config) {
+    return new RenewalSettings(config.pki().renewBefore());
   }
 
   @Provides

@@ -5,6 +5,7 @@ import dev.mosaic.federation.application.port.in.AddLinkUseCase;
 import dev.mosaic.federation.application.port.in.ArchiveAuditUseCase;
 import dev.mosaic.federation.application.port.in.ChangeGrantScopeUseCase;
 import dev.mosaic.federation.application.port.in.CreateGrantUseCase;
+import dev.mosaic.federation.application.port.in.FederationStatusUseCase;
 import dev.mosaic.federation.application.port.in.ImportDataUseCase;
 import dev.mosaic.federation.application.port.in.IssueEnrollmentTokenUseCase;
 import dev.mosaic.federation.application.port.in.IssueSessionTokenUseCase;
@@ -15,10 +16,12 @@ import dev.mosaic.federation.application.port.in.ManageUsersUseCase;
 import dev.mosaic.federation.application.port.in.QueryUseCase;
 import dev.mosaic.federation.application.port.in.ReadAuditUseCase;
 import dev.mosaic.federation.application.port.in.RemoveLinkUseCase;
+import dev.mosaic.federation.application.port.in.RenewLinkUseCase;
 import dev.mosaic.federation.application.port.in.RevokeGrantUseCase;
 import dev.mosaic.federation.application.port.in.RunDoctorUseCase;
 import dev.mosaic.federation.application.port.in.ShowGrantUseCase;
 import dev.mosaic.federation.application.port.out.UserDirectory;
+import dev.mosaic.federation.application.service.RenewalScheduler;
 
 /**
  * What the CLI's commands use from a wired gateway; {@link GatewayComponent} provides them. Each is
@@ -83,6 +86,18 @@ public interface GatewayServices extends AutoCloseable {
 
   /** {@code mosaic federation query}: the requesting side's query, for one local user. */
   QueryUseCase query();
+
+  /** {@code mosaic federation renew}: one forced renewal of a link's certificate. */
+  RenewLinkUseCase renewLink();
+
+  /** {@code mosaic federation status}. */
+  FederationStatusUseCase federationStatus();
+
+  /**
+   * The renewal decisions of {@code mosaic gateway serve} (and the demo's home gateway), ticked by
+   * a {@link RenewalTicker}; one per gateway, it remembers backoffs and jitter.
+   */
+  RenewalScheduler renewalScheduler();
 
   /** {@code mosaic federation audit}. */
   ReadAuditUseCase readAudit();

@@ -16,6 +16,7 @@ import dev.mosaic.federation.application.port.in.AddLinkUseCase;
 import dev.mosaic.federation.application.port.in.ArchiveAuditUseCase;
 import dev.mosaic.federation.application.port.in.ChangeGrantScopeUseCase;
 import dev.mosaic.federation.application.port.in.CreateGrantUseCase;
+import dev.mosaic.federation.application.port.in.FederationStatusUseCase;
 import dev.mosaic.federation.application.port.in.ImportDataUseCase;
 import dev.mosaic.federation.application.port.in.IssueEnrollmentTokenUseCase;
 import dev.mosaic.federation.application.port.in.IssueSessionTokenUseCase;
@@ -37,6 +38,7 @@ import dev.mosaic.federation.application.service.CreateGrantService;
 import dev.mosaic.federation.application.service.CursorCodec;
 import dev.mosaic.federation.application.service.CursorKey;
 import dev.mosaic.federation.application.service.FeatureHashingEmbedder;
+import dev.mosaic.federation.application.service.FederationStatusService;
 import dev.mosaic.federation.application.service.GatewayIdentity;
 import dev.mosaic.federation.application.service.GrantQueryService;
 import dev.mosaic.federation.application.service.ImportDataService;
@@ -48,6 +50,9 @@ import dev.mosaic.federation.application.service.ManageUsersService;
 import dev.mosaic.federation.application.service.QueryService;
 import dev.mosaic.federation.application.service.QuerySettings;
 import dev.mosaic.federation.application.service.RemoveLinkService;
+import dev.mosaic.federation.application.service.RenewLinkService;
+import dev.mosaic.federation.application.service.RenewalScheduler;
+import dev.mosaic.federation.application.service.RenewalSettings;
 import dev.mosaic.federation.application.service.RevokeGrantService;
 import dev.mosaic.federation.domain.peer.PeerName;
 import java.net.URI;
@@ -82,7 +87,22 @@ class FakeGateway implements GatewayServices {
           clock);
   private final GrantQueryService grantQueries =
       new GrantQueryService(stores.grants(), stores.peers(), stores.users(), clock);
-  private final InMemoryLinkHealthRepository health = new InMemoryLinkHealthRepository();
+  final InMemoryLinkHealthRepository health = new InMemoryLinkHealthRepository();
+  final InMemoryKeySealer sealer = new InMemoryKeySealer();
+  final FakeClientKeyFactory keys = new FakeClientKeyFactory();
+  private final RenewLinkService renewLink =
+      new RenewLinkService(
+          stores.transactor(),
+          stores.users(),
+          stores.links(),
+          health,
+          new InMemoryResponseCache(clock),
+          keys,
+          network,
+          new FakeCertificateReader(),
+          sealer,
+          new GatewayIdentity(PeerName.parse("home.example"), URI.create("https://home.example")),
+          clock);
   private final QueryService query =
       new QueryService(
           stores.users(),
@@ -196,10 +216,10 @@ class FakeGateway implements GatewayServices {
     return new AddLinkService(
         stores.users(),
         stores.links(),
-        new FakeClientKeyFactory(),
+        keys,
         network,
         new FakeCertificateReader(),
-        new InMemoryKeySealer(),
+        sealer,
         new GatewayIdentity(PeerName.parse("home.example"), URI.create("https://home.example")),
         ids,
         clock);
@@ -223,6 +243,23 @@ class FakeGateway implements GatewayServices {
   @Override
   public QueryUseCase query() {
     return query;
+  }
+
+  @Override
+  public RenewLinkService renewLink() {
+    return renewLink;
+  }
+
+  @Override
+  public FederationStatusUseCase federationStatus() {
+    return new FederationStatusService(
+        stores.users(), stores.links(), health, new RenewalSettings(Duration.ofDays(7)), clock);
+  }
+
+  @Override
+  public RenewalScheduler renewalScheduler() {
+    return new RenewalScheduler(
+        stores.links(), renewLink, new RenewalSettings(Duration.ofDays(7)), clock, random);
   }
 
   @Override

@@ -5,6 +5,7 @@ import dagger.BindsOptionalOf;
 import dagger.Module;
 import dagger.Provides;
 import dev.mosaic.federation.application.port.in.AuthenticateSessionUseCase;
+import dev.mosaic.federation.application.port.in.FederationStatusUseCase;
 import dev.mosaic.federation.application.port.in.QueryUseCase;
 import dev.mosaic.federation.application.port.in.RedeemEnrollmentUseCase;
 import dev.mosaic.federation.application.port.in.RenewCertificateUseCase;
@@ -29,8 +30,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * <p>Needs in the graph: {@link PeerTransport} (unqualified), {@link HttpSettings}, {@link
  * LocalHttpSettings}, {@link InstantSource}, {@link RedeemEnrollmentUseCase}, {@link
  * ServeFederatedRequestUseCase}, {@link RenewCertificateUseCase}, {@link
- * AuthenticateSessionUseCase}, {@link QueryUseCase}, {@link CertificateAuthority}, {@link
- * CertificateReader}, {@link RevocationBroadcaster}, {@link
+ * AuthenticateSessionUseCase}, {@link QueryUseCase}, {@link FederationStatusUseCase}, {@link
+ * CertificateAuthority}, {@link CertificateReader}, {@link RevocationBroadcaster}, {@link
  * dev.mosaic.federation.application.port.out.KeySealer}, {@code @Named("federation-server")
  * X509ExtendedKeyManager} (B's server certificate) and {@code @Named("federation-ca-root")
  * X509Certificate} (the root client certificates must chain to); optionally
@@ -103,7 +104,8 @@ public interface HttpModule {
       LocalHttpSettings settings,
       AuthenticateSessionUseCase authenticate,
       QueryUseCase queries,
+      FederationStatusUseCase status,
       @Named(METRICS_SCRAPE) Optional<Supplier<String>> metrics) {
-    return LocalServer.create(settings, authenticate, queries, metrics);
+    return LocalServer.create(settings, authenticate, queries, status, metrics);
   }
 }

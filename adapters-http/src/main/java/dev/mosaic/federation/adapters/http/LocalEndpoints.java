@@ -1,6 +1,8 @@
 package dev.mosaic.federation.adapters.http;
 
 import dev.mosaic.federation.application.port.in.AuthenticateSessionUseCase;
+import dev.mosaic.federation.application.port.in.FederationStatusResult;
+import dev.mosaic.federation.application.port.in.FederationStatusUseCase;
 import dev.mosaic.federation.application.port.in.QueryCommand;
 import dev.mosaic.federation.application.port.in.QueryResult;
 import dev.mosaic.federation.application.port.in.QueryUseCase;
@@ -15,12 +17,14 @@ import java.util.function.Supplier;
 
 /**
  * The requesting side's loopback endpoints (SPEC §9): the session API {@code POST
- * /api/local/v1/query}, {@code GET /healthz} and {@code GET /metrics}. A query acts for the local
- * user its bearer token belongs to (§8) and for no one else: the body has no user field (an unknown
- * field is refused), and the token is checked before the body is read.
+ * /api/local/v1/query} and {@code GET /api/local/v1/status}, {@code GET /healthz} and {@code GET
+ * /metrics}. A query or status acts for the local user its bearer token belongs to (§8) and for no
+ * one else: the body has no user field (an unknown field is refused), and the token is checked
+ * before the body is read.
  */
 final class LocalEndpoints {
   static final String QUERY = "/api/local/v1/query";
+  static final String STATUS = "/api/local/v1/status";
   static final String HEALTH = "/healthz";
   static final String METRICS = "/metrics";
   static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
@@ -49,6 +53,7 @@ final class LocalEndpoints {
 
   private final AuthenticateSessionUseCase authenticate;
   private final QueryUseCase queries;
+  private final FederationStatusUseCase status;
   private final Optional<Supplier<String>> metrics;
 
   /**
@@ -57,16 +62,19 @@ final class LocalEndpoints {
   LocalEndpoints(
       AuthenticateSessionUseCase authenticate,
       QueryUseCase queries,
+      FederationStatusUseCase status,
       Optional<Supplier<String>> metrics) {
     this.authenticate = authenticate;
     this.queries = queries;
+    this.status = status;
     this.metrics = metrics;
   }
 
-  /** Adds the three routes to {@code router}. */
+  /** Adds the four routes to {@code router}. */
   Router.Builder addTo(Router.Builder router) {
     return router
         .loopbackRoute("POST", QUERY, true, this::query)
+        .loopbackRoute("GET", STATUS, false, this::status)
         .loopbackRoute("GET", HEALTH, false, this::health)
         .loopbackRoute("GET", METRICS, false, this::metrics);
   }
@@ -91,6 +99,16 @@ final class LocalEndpoints {
       case QueryResult.NoSuchPeer noSuchPeer ->
           throw WireException.of(ErrorCode.NOT_FOUND, noSuchPeer.message());
       case QueryResult.UnknownUser unknown -> throw WireException.bearerRequired(TOKEN_REQUIRED);
+    };
+  }
+
+  /** The status document (SPEC §8) of the token's user: their links only. */
+  WireResponse status(WireRequest request) {
+    UserId user = authenticated(request.context());
+    return switch (status.statusOf(user)) {
+      case FederationStatusResult.Status document -> WireResponse.json(200, document.toWire());
+      case FederationStatusResult.UnknownLocalUser unknown ->
+          throw WireException.bearerRequired(TOKEN_REQUIRED);
     };
   }
 

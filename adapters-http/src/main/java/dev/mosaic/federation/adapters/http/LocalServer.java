@@ -1,6 +1,7 @@
 package dev.mosaic.federation.adapters.http;
 
 import dev.mosaic.federation.application.port.in.AuthenticateSessionUseCase;
+import dev.mosaic.federation.application.port.in.FederationStatusUseCase;
 import dev.mosaic.federation.application.port.in.QueryUseCase;
 import dev.mosaic.federation.application.port.out.InfrastructureException;
 import java.net.InetAddress;
@@ -41,9 +42,12 @@ public final class LocalServer implements AutoCloseable {
       LocalHttpSettings settings,
       AuthenticateSessionUseCase authenticate,
       QueryUseCase queries,
+      FederationStatusUseCase status,
       Optional<Supplier<String>> metrics) {
     Router router =
-        new LocalEndpoints(authenticate, queries, metrics).addTo(new Router.Builder()).build();
+        new LocalEndpoints(authenticate, queries, status, metrics)
+            .addTo(new Router.Builder())
+            .build();
     return new LocalServer(settings, WireHandler.loopback(router));
   }
 

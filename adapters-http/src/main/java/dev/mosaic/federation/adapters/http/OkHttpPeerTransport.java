@@ -20,13 +20,16 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.KeyManager;
@@ -36,6 +39,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.TrustManager;
 import okhttp3.Call;
 import okhttp3.Connection;
+import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.EventListener;
 import okhttp3.HttpUrl;
@@ -51,9 +55,19 @@ import okhttp3.TlsVersion;
  * (the URL's pin, or the link's pinned CA) and OkHttp's host-name check; links add their client
  * certificate through a {@link LinkKeyManager} whose key is unsealed in memory only. TLS 1.3/1.2,
  * no redirects, {@code client.connectTimeout} to connect and {@code client.requestTimeout} for the
- * answer. One client per pin and one per link and certificate (a renewed certificate gets a new
- * client); all share one connection pool, in which OkHttp keeps connections of different TLS
- * settings apart.
+ * answer. One client per pin (sharing one connection pool) and one per link and certificate, each
+ * with a connection pool of its own.
+ *
+ * <p>Key swap after a renewal: the link is read from the store for every request, so the first
+ * request with the new certificate builds a new client (new key manager, new TLS context, new pool)
+ * and retires the old one. Requests already in flight on the old client finish on their connection;
+ * no new request ever reuses a connection authenticated with the old certificate (it lives only in
+ * the retired pool), so a pooled connection can never outlive the certificate that authenticated
+ * it. Retired pools are drained — idle connections closed — at every later request and dropped once
+ * empty. A request that still carries the previous certificate (a link read just before the swap)
+ * gets a one-off client, retired right after the call. This per-certificate client stands in for
+ * SPEC §5.4's "delegating key manager": same effect, and no pooled connection can be reused under a
+ * certificate other than the one it presented.
  */
 final class OkHttpPeerTransport implements PeerTransport {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -67,13 +81,15 @@ final class OkHttpPeerTransport implements PeerTransport {
     final AtomicBoolean connected = new AtomicBoolean();
   }
 
-  private record LinkClient(CertificateFingerprint certificate, OkHttpClient client) {}
+  private record LinkClient(
+      CertificateFingerprint certificate, Instant notAfter, OkHttpClient client) {}
 
   private final KeySealer keySealer;
   private final OkHttpClient base;
   private final ConcurrentMap<CertificateFingerprint, OkHttpClient> anonymousClients =
       new ConcurrentHashMap<>();
   private final ConcurrentMap<LinkId, LinkClient> linkClients = new ConcurrentHashMap<>();
+  private final Queue<OkHttpClient> retired = new ConcurrentLinkedQueue<>();
 
   @Inject
   OkHttpPeerTransport(HttpSettings settings, KeySealer keySealer) {
@@ -103,7 +119,15 @@ final class OkHttpPeerTransport implements PeerTransport {
 
   @Override
   public PeerReply send(Link link, PeerRequest request) {
-    return call(clientFor(link), link.endpoint(), request);
+    drainRetired();
+    LinkClient client = clientFor(link);
+    try {
+      return call(client.client(), link.endpoint(), request);
+    } finally {
+      if (linkClients.get(link.id()) != client) {
+        retire(client.client());
+      }
+    }
   }
 
   @Override
@@ -113,15 +137,53 @@ final class OkHttpPeerTransport implements PeerTransport {
     return call(client, gatewayUrl, request);
   }
 
-  private OkHttpClient clientFor(Link link) {
+  /**
+   * The link's client for its certificate: the cached one, a new one that replaces (and retires) a
+   * client of an older certificate, or — for a link read before a newer certificate was stored — a
+   * one-off client the caller retires after its call.
+   */
+  private LinkClient clientFor(Link link) {
     LinkCertificate certificate = link.certificate();
     LinkClient cached = linkClients.get(link.id());
     if (cached != null && cached.certificate().equals(certificate.fingerprint())) {
-      return cached.client();
+      return cached;
     }
-    OkHttpClient client = withTls(link.pinnedCaFingerprint(), keyManager(link.id(), certificate));
-    linkClients.put(link.id(), new LinkClient(certificate.fingerprint(), client));
-    return client;
+    LinkClient fresh =
+        new LinkClient(
+            certificate.fingerprint(),
+            certificate.notAfter(),
+            withTls(link.pinnedCaFingerprint(), keyManager(link.id(), certificate))
+                .newBuilder()
+                .connectionPool(new ConnectionPool())
+                .build());
+    if (cached != null && cached.notAfter().isAfter(certificate.notAfter())) {
+      return fresh;
+    }
+    LinkClient replaced = linkClients.put(link.id(), fresh);
+    if (replaced != null && replaced != fresh) {
+      retire(replaced.client());
+    }
+    return fresh;
+  }
+
+  private void retire(OkHttpClient client) {
+    client.connectionPool().evictAll();
+    retired.add(client);
+  }
+
+  /** Closes idle connections of retired clients; forgets those with none left. */
+  private void drainRetired() {
+    retired.removeIf(
+        client -> {
+          client.connectionPool().evictAll();
+          return client.connectionPool().connectionCount() == 0;
+        });
+  }
+
+  /** Link clients in use plus retired clients not yet drained (for tests). */
+  int clientsHeld() {
+    drainRetired();
+    return linkClients.size() + retired.size();
   }
 
   private OkHttpClient withTls(CertificateFingerprint pin, LinkKeyManager keyManager) {

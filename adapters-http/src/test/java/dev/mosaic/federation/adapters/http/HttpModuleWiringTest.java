@@ -7,9 +7,13 @@ import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
 import dev.mosaic.federation.application.fake.InMemoryKeySealer;
+import dev.mosaic.federation.application.fake.InMemoryLinkHealthRepository;
+import dev.mosaic.federation.application.fake.InMemoryLinkRepository;
 import dev.mosaic.federation.application.fake.InMemoryRevocationBroadcaster;
+import dev.mosaic.federation.application.fake.InMemoryUserDirectory;
 import dev.mosaic.federation.application.fake.MutableInstantSource;
 import dev.mosaic.federation.application.port.in.AuthenticateSessionUseCase;
+import dev.mosaic.federation.application.port.in.FederationStatusUseCase;
 import dev.mosaic.federation.application.port.in.QueryUseCase;
 import dev.mosaic.federation.application.port.in.RedeemEnrollmentUseCase;
 import dev.mosaic.federation.application.port.in.RenewCertificateUseCase;
@@ -22,6 +26,8 @@ import dev.mosaic.federation.application.port.out.PeerReply;
 import dev.mosaic.federation.application.port.out.PeerRequest;
 import dev.mosaic.federation.application.port.out.PeerTransport;
 import dev.mosaic.federation.application.port.out.RevocationBroadcaster;
+import dev.mosaic.federation.application.service.FederationStatusService;
+import dev.mosaic.federation.application.service.RenewalSettings;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -85,6 +91,16 @@ class HttpModuleWiringTest {
     @Provides
     static QueryUseCase queries() {
       return new RecordingQueryUseCase();
+    }
+
+    @Provides
+    static FederationStatusUseCase status() {
+      return new FederationStatusService(
+          new InMemoryUserDirectory(),
+          new InMemoryLinkRepository(),
+          new InMemoryLinkHealthRepository(),
+          new RenewalSettings(java.time.Duration.ofDays(7)),
+          InstantSource.fixed(Listener.T0));
     }
 
     @Provides

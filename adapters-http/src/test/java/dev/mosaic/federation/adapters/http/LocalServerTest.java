@@ -3,6 +3,7 @@ package dev.mosaic.federation.adapters.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mosaic.federation.application.fake.InMemoryLinkHealthRepository;
 import dev.mosaic.federation.application.fake.InMemoryStores;
 import dev.mosaic.federation.application.fake.MutableInstantSource;
 import dev.mosaic.federation.application.port.in.IssueSessionTokenResult;
@@ -11,13 +12,16 @@ import dev.mosaic.federation.application.port.in.QueryResult;
 import dev.mosaic.federation.application.port.in.SourceStatus;
 import dev.mosaic.federation.application.port.out.InfrastructureException;
 import dev.mosaic.federation.application.service.AuthenticateSessionService;
+import dev.mosaic.federation.application.service.FederationStatusService;
 import dev.mosaic.federation.application.service.IssueSessionTokenService;
+import dev.mosaic.federation.application.service.RenewalSettings;
 import dev.mosaic.federation.domain.user.User;
 import dev.mosaic.federation.domain.user.UserId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +47,13 @@ class LocalServerTest {
 
   private final InMemoryStores stores = new InMemoryStores();
   private final RecordingQueryUseCase queries = new RecordingQueryUseCase();
+  private final FederationStatusService status =
+      new FederationStatusService(
+          stores.users(),
+          stores.links(),
+          new InMemoryLinkHealthRepository(),
+          new RenewalSettings(Duration.ofDays(7)),
+          new MutableInstantSource(Listener.T0));
   private final User u = user("u");
   private final User v = user("v");
   private final String uToken = token("u");
@@ -79,6 +90,7 @@ class LocalServerTest {
             new LocalHttpSettings("127.0.0.1", 0),
             new AuthenticateSessionService(stores.sessionTokens(), stores.users()),
             queries,
+            status,
             metrics);
     local.start();
     return local;
@@ -326,6 +338,7 @@ class LocalServerTest {
               throw new InfrastructureException("session store down", true);
             },
             failing,
+            status,
             Optional.empty());
     server.start();
 
@@ -369,7 +382,7 @@ class LocalServerTest {
   @Test
   void unroutedPaths_are404() {
     assertError(
-        call(new Request.Builder().url(url("/api/local/v1/status")).build()), 404, "not_found");
+        call(new Request.Builder().url(url("/api/local/v1/unknown")).build()), 404, "not_found");
     assertError(
         call(new Request.Builder().url(url("/api/federation/v1/capabilities")).build()),
         404,
@@ -416,6 +429,7 @@ class LocalServerTest {
                 throw new AssertionError("never called");
               },
               queries,
+              status,
               Optional.empty());
 
       assertThatThrownBy(exposed::start)
@@ -432,7 +446,7 @@ class LocalServerTest {
     for (String host : List.of("localhost", "127.0.0.1")) {
       LocalServer local =
           LocalServer.create(
-              new LocalHttpSettings(host, 0), token -> null, queries, Optional.empty());
+              new LocalHttpSettings(host, 0), token -> null, queries, status, Optional.empty());
       try {
         local.start();
         assertThat(local.port()).as(host).isPositive();
@@ -449,6 +463,7 @@ class LocalServerTest {
             new LocalHttpSettings("127.0.0.1", server.port()),
             token -> null,
             queries,
+            status,
             Optional.empty());
 
     assertThatThrownBy(second::start)

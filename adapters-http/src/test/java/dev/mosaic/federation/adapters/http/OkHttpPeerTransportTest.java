@@ -175,6 +175,94 @@ class OkHttpPeerTransportTest extends PeerTransportContract {
   }
 
   @Test
+  void send_acrossARenewal_inFlightFinishesOnTheOldCertificateAndNoNewRequestReusesItsConnection()
+      throws Exception {
+    String path = "/api/federation/v1/capabilities";
+    peer.answer("GET", path, 200, Map.of());
+    OkHttpPeerTransport transport = (OkHttpPeerTransport) peer.transport();
+    HeldCertificate old = stub().pki.client("home.example");
+    Link before = stub().linkWith(old);
+    transport.send(before, PeerRequest.get(path));
+    String oldConnection = stub().lastSeen().orElseThrow().connection();
+    HeldCertificate renewed =
+        stub().pki.leaf(TestPki.Usage.CLIENT_AUTH, Duration.ofHours(2), "home.example");
+    Link after =
+        ((LinkTransition.Applied)
+                before.replaceCertificate(
+                    stub().linkWith(renewed).certificate(), Listener.T0.plusSeconds(1)))
+            .link();
+
+    // a request on the old certificate is in flight (held by the peer) when the swap happens
+    java.util.concurrent.ExecutorService virtualThreads =
+        java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+    CountDownLatch release = stub().stallAnswers();
+    java.util.concurrent.CompletableFuture<PeerReply> inFlight =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> transport.send(before, PeerRequest.get(path)), virtualThreads);
+    awaitSeen(old, oldConnection);
+    java.util.concurrent.CompletableFuture<PeerReply> first =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> transport.send(after, PeerRequest.get(path)), virtualThreads);
+    JettyStubPeer.Seen seenNew = awaitSeen(renewed, null);
+    release.countDown();
+
+    assertThat(inFlight.get(10, java.util.concurrent.TimeUnit.SECONDS))
+        .isInstanceOfSatisfying(
+            PeerReply.Answered.class, a -> assertThat(a.statusCode()).isEqualTo(200));
+    assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS))
+        .isInstanceOf(PeerReply.Answered.class);
+    assertThat(seenNew.connection()).isNotEqualTo(oldConnection);
+    for (int i = 0; i < 3; i++) {
+      transport.send(after, PeerRequest.get(path));
+      JettyStubPeer.Seen seen = stub().lastSeen().orElseThrow();
+      assertThat(seen.connection()).isNotEqualTo(oldConnection);
+      assertThat(seen.clientCertificate()).contains(renewed.certificate());
+    }
+    // the old client was retired and, once its in-flight request was done, dropped
+    assertThat(transport.clientsHeld()).isEqualTo(1);
+    virtualThreads.close();
+  }
+
+  @Test
+  void send_linkReadBeforeTheSwap_usesAOneOffClientAndKeepsTheNewOne() {
+    String path = "/api/federation/v1/capabilities";
+    peer.answer("GET", path, 200, Map.of());
+    OkHttpPeerTransport transport = (OkHttpPeerTransport) peer.transport();
+    HeldCertificate old = stub().pki.client("home.example");
+    Link before = stub().linkWith(old);
+    HeldCertificate renewed =
+        stub().pki.leaf(TestPki.Usage.CLIENT_AUTH, Duration.ofHours(2), "home.example");
+    Link after =
+        ((LinkTransition.Applied)
+                before.replaceCertificate(stub().linkWith(renewed).certificate(), Listener.T0))
+            .link();
+    transport.send(after, PeerRequest.get(path));
+    String newConnection = stub().lastSeen().orElseThrow().connection();
+
+    transport.send(before, PeerRequest.get(path));
+    assertThat(stub().lastSeen().orElseThrow().clientCertificate()).contains(old.certificate());
+    transport.send(after, PeerRequest.get(path));
+
+    assertThat(stub().lastSeen().orElseThrow().connection()).isEqualTo(newConnection);
+    assertThat(transport.clientsHeld()).isEqualTo(1);
+  }
+
+  private JettyStubPeer.Seen awaitSeen(HeldCertificate certificate, String connection)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      var seen = stub().lastSeen();
+      if (seen.isPresent()
+          && seen.get().clientCertificate().filter(certificate.certificate()::equals).isPresent()
+          && (connection == null || seen.get().connection().equals(connection))) {
+        return seen.get();
+      }
+      Thread.sleep(5);
+    }
+    throw new AssertionError("the peer never saw the expected request");
+  }
+
+  @Test
   void send_linkPinnedToAnotherRoot_failsUntrusted() {
     TestPki stranger = TestPki.create("Stranger");
     Link link = peer.aLink();

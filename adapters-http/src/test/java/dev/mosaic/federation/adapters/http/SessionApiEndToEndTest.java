@@ -13,9 +13,11 @@ import dev.mosaic.federation.application.service.AuthenticateSessionService;
 import dev.mosaic.federation.application.service.CursorCodec;
 import dev.mosaic.federation.application.service.CursorKey;
 import dev.mosaic.federation.application.service.FeatureHashingEmbedder;
+import dev.mosaic.federation.application.service.FederationStatusService;
 import dev.mosaic.federation.application.service.IssueSessionTokenService;
 import dev.mosaic.federation.application.service.QueryService;
 import dev.mosaic.federation.application.service.QuerySettings;
+import dev.mosaic.federation.application.service.RenewalSettings;
 import dev.mosaic.federation.domain.fixtures.ItemFixtures;
 import dev.mosaic.federation.domain.fixtures.ScopeFixtures;
 import dev.mosaic.federation.domain.fixtures.Times;
@@ -76,6 +78,7 @@ class SessionApiEndToEndTest {
   private final ResourceItem vLocalTask = aRow(v);
   private final LocalServer local;
   private final OkHttpClient session = new OkHttpClient();
+  private final InMemoryLinkHealthRepository health = new InMemoryLinkHealthRepository();
 
   SessionApiEndToEndTest() {
     a.links().insert(link(u, WORK, b.enroll(e1, ScopeFixtures.aScope().build())));
@@ -87,7 +90,7 @@ class SessionApiEndToEndTest {
             a.users(),
             a.resources(),
             a.links(),
-            new InMemoryLinkHealthRepository(),
+            health,
             new OkHttpPeerTransport(client, sealer),
             new InMemoryResponseCache(aClock),
             new FeatureHashingEmbedder(),
@@ -101,6 +104,8 @@ class SessionApiEndToEndTest {
             new LocalHttpSettings("127.0.0.1", 0),
             new AuthenticateSessionService(a.sessionTokens(), a.users()),
             queries,
+            new FederationStatusService(
+                a.users(), a.links(), health, new RenewalSettings(Duration.ofDays(7)), aClock),
             Optional.empty());
     local.start();
   }
@@ -188,6 +193,40 @@ class SessionApiEndToEndTest {
         .filter(item -> source.equals(item.get("_source")))
         .map(item -> (String) item.get("id"))
         .toList();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void status_usToken_showsUsLinkWithItsHealthAndNeverVsLink() throws IOException {
+    query(u, "federated:" + WORK, "list", "tasks");
+    Request request =
+        new Request.Builder()
+            .url("http://127.0.0.1:" + local.port() + "/api/local/v1/status")
+            .header("Authorization", "Bearer " + token(u))
+            .build();
+    Listener.Reply reply;
+    try (Response response = session.newCall(request).execute()) {
+      reply = new Listener.Reply(response.code(), response.headers(), response.body().bytes());
+    }
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+    List<Map<String, Object>> links = (List<Map<String, Object>>) reply.json().get("links");
+    assertThat(links)
+        .singleElement()
+        .satisfies(
+            link -> {
+              assertThat(link).containsEntry("peer", WORK).containsEntry("state", "active");
+              assertThat(link.get("lastSuccessAt")).isNotNull();
+            });
+    assertThat(reply.text()).doesNotContain(V_WORK);
+
+    Request anonymous =
+        new Request.Builder()
+            .url("http://127.0.0.1:" + local.port() + "/api/local/v1/status")
+            .build();
+    try (Response response = session.newCall(anonymous).execute()) {
+      assertThat(response.code()).isEqualTo(401);
+    }
   }
 
   @Test

@@ -178,15 +178,12 @@ public class AddLinkService implements AddLinkUseCase {
     GrantId grantId = new GrantId(grantUuid.get());
     Instant now = Times.now(clock);
     CertificateReading.Read certificate;
-    switch (certificateReader.read(certificatePem)) {
-      case CertificateReading.Unreadable unreadable -> {
-        return invalid(gateway, "the certificate is unreadable: " + unreadable.reason());
+    switch (IssuedCertificateCheck.check(
+        certificateReader, certificatePem, key, grantId, Optional.empty(), now)) {
+      case IssuedCertificateCheck.Outcome.Rejected rejected -> {
+        return invalid(gateway, rejected.reason());
       }
-      case CertificateReading.Read read -> certificate = read;
-    }
-    Optional<String> problem = problemWith(certificate, key, grantId, now);
-    if (problem.isPresent()) {
-      return invalid(gateway, problem.get());
+      case IssuedCertificateCheck.Outcome.Accepted accepted -> certificate = accepted.certificate();
     }
     byte[] privateKey = key.privateKeyPkcs8();
     SealedSecret sealed;
@@ -215,32 +212,6 @@ public class AddLinkService implements AddLinkUseCase {
       return new AddLinkResult.DuplicateName(name);
     }
     return new AddLinkResult.Added(LinkView.of(link, owner.handle()));
-  }
-
-  private static Optional<String> problemWith(
-      CertificateReading.Read certificate, ClientKeyMaterial key, GrantId grantId, Instant now) {
-    if (!certificate.publicKey().equals(key.publicKey())) {
-      return Optional.of("the certificate is not for the key this gateway generated");
-    }
-    if (!certificate.clientAuthOnly()) {
-      return Optional.of("the certificate's extended key usage is not clientAuth only");
-    }
-    if (certificate.isCa()) {
-      return Optional.of("the certificate is a CA certificate");
-    }
-    if (certificate.grantId().isEmpty()) {
-      return Optional.of("the certificate carries no valid grant extension");
-    }
-    if (!certificate.grantId().get().equals(grantId)) {
-      return Optional.of("the certificate's grant extension differs from the returned grant id");
-    }
-    if (certificate.subjectUserId().isEmpty()) {
-      return Optional.of("the certificate carries no valid subject-user extension");
-    }
-    if (!now.isBefore(certificate.notAfter())) {
-      return Optional.of("the certificate has already expired");
-    }
-    return Optional.empty();
   }
 
   private static AddLinkResult transportFailure(EnrollmentUrl url, PeerReply.Failed failed) {

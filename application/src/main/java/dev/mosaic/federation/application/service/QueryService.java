@@ -28,7 +28,6 @@ import dev.mosaic.federation.domain.common.CanonicalJson;
 import dev.mosaic.federation.domain.common.Uuids;
 import dev.mosaic.federation.domain.link.Link;
 import dev.mosaic.federation.domain.link.LinkState;
-import dev.mosaic.federation.domain.link.LinkTransition;
 import dev.mosaic.federation.domain.peer.PeerName;
 import dev.mosaic.federation.domain.resource.ResourceItem;
 import dev.mosaic.federation.domain.scope.Resource;
@@ -84,6 +83,7 @@ public class QueryService implements QueryUseCase {
   private final IdGenerator ids;
   private final InstantSource clock;
   private final QuerySettings settings;
+  private final LinkRevocation revocation;
 
   /** "Tell me once": the (user, session, peer) triples already told that the peer is offline. */
   private final Map<NoticeKey, Boolean> noticed =
@@ -119,6 +119,7 @@ public class QueryService implements QueryUseCase {
     this.ids = ids;
     this.clock = clock;
     this.settings = settings;
+    this.revocation = new LinkRevocation(links, health, cache, clock);
   }
 
   @Override
@@ -547,25 +548,9 @@ public class QueryService implements QueryUseCase {
     quietly(() -> cache.put(key, body, settings.cacheTtl()));
   }
 
-  /**
-   * The peer revoked the grant: drop the link's cache, mark it revoked (it is no longer used or
-   * renewed), record why.
-   */
+  /** The peer revoked the grant (see {@link LinkRevocation}). */
   private void revoke(Link link, String reason) {
-    quietly(() -> cache.flush(link.id()));
-    Instant now = Times.now(clock);
-    quietly(
-        () ->
-            links
-                .findById(link.id())
-                .filter(current -> current.localUserId().equals(link.localUserId()))
-                .ifPresent(
-                    current -> {
-                      if (current.revoke(reason, now) instanceof LinkTransition.Applied applied) {
-                        links.update(applied.link());
-                      }
-                    }));
-    recordFailure(link, "revoked: " + reason);
+    revocation.revoke(link, reason);
   }
 
   private void recordSuccess(Link link, Optional<Duration> clockSkew) {

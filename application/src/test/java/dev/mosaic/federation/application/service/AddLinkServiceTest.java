@@ -416,7 +416,7 @@ class AddLinkServiceTest {
         Arguments.of("a CA", "is a CA", edit(f -> put(f, "ca", "true"))),
         Arguments.of(
             "another grant",
-            "differs from the returned grant",
+            "grant extension differs from the grant id",
             edit(f -> put(f, "grant", UUID.randomUUID().toString()))),
         Arguments.of("no grant", "no valid grant extension", edit(f -> remove(f, "grant"))),
         Arguments.of(

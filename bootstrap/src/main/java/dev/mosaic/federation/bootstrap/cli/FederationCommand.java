@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
       GrantCommand.class,
       PeerCommand.class,
       FederationQueryCommand.class,
+      RenewCommand.class,
+      StatusCommand.class,
       AuditCommand.class
     })
 final class FederationCommand implements Runnable {

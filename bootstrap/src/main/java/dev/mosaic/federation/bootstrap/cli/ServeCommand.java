@@ -8,6 +8,7 @@ import dev.mosaic.federation.bootstrap.DailyAuditArchive;
 import dev.mosaic.federation.bootstrap.FederationListener;
 import dev.mosaic.federation.bootstrap.GatewayServices;
 import dev.mosaic.federation.bootstrap.LocalListener;
+import dev.mosaic.federation.bootstrap.RenewalTicker;
 import dev.mosaic.federation.bootstrap.config.ConfigKeys;
 import dev.mosaic.federation.bootstrap.config.GatewayConfig;
 import dev.mosaic.federation.bootstrap.config.HostPort;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Mixin;
  * starts the federation listener and the loopback session API, prints {@code listening on
  * https://host:port} and {@code session API on http://host:port}, and runs until SIGTERM or SIGINT,
  * when a shutdown hook stops both listeners and closes the gateway. While serving, the audit
- * rollover runs a minute after start and then daily ({@link DailyAuditArchive}).
+ * rollover runs a minute after start and then daily ({@link DailyAuditArchive}), and the links'
+ * certificates are renewed when due ({@link RenewalTicker}).
  */
 @Command(
     name = "serve",
@@ -122,12 +124,20 @@ final class ServeCommand implements Callable<Integer> {
               context.err().println(line);
               context.err().flush();
             });
+    RenewalTicker renewal =
+        RenewalTicker.start(
+            gateway.renewalScheduler(),
+            line -> {
+              context.err().println(line);
+              context.err().flush();
+            });
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   try {
+                    renewal.close();
                     archive.close();
                     local.close();
                   } finally {

@@ -22,6 +22,7 @@ import dev.mosaic.federation.application.port.in.RevokeGrantResult;
 import dev.mosaic.federation.bootstrap.FederationListener;
 import dev.mosaic.federation.bootstrap.GatewayServices;
 import dev.mosaic.federation.bootstrap.LocalListener;
+import dev.mosaic.federation.bootstrap.RenewalTicker;
 import dev.mosaic.federation.bootstrap.config.ConfigLoader;
 import dev.mosaic.federation.bootstrap.config.GatewayConfig;
 import dev.mosaic.federation.bootstrap.demo.SessionApiClient.Answer;
@@ -207,6 +208,7 @@ public final class GatewayDemo {
             HOME, config(HOME, "mosaic_demo_home", 0, homeFederationPort, 1, "home-ca"), wiring);
     int listening = work.serveFederation();
     int sessionPort = home.serveSessionApi();
+    home.renewCertificatesWhenDue();
     sessionApi = new SessionApiClient(sessionPort);
     return new Outcome(
         true,
@@ -741,6 +743,15 @@ public final class GatewayDemo {
       int port = listener.start();
       listeners.add(listener);
       return port;
+    }
+
+    /**
+     * Runs the renewal check of a requesting gateway, as {@code gateway serve} does, until close.
+     * The demo's certificates live 30 days, so a run never renews; failures would show in the
+     * link's state.
+     */
+    void renewCertificatesWhenDue() {
+      listeners.add(RenewalTicker.start(services.renewalScheduler(), line -> {}));
     }
 
     int serveSessionApi() {
