@@ -38,16 +38,6 @@ final class JooqRevokedCertificateRepository implements RevokedCertificateReposi
   }
 
   @Override
-  public boolean isRevoked(CertificateFingerprint fingerprint) {
-    return db.call(
-        "checking the revoked list",
-        dsl ->
-            dsl.fetchExists(
-                FEDERATION_REVOKED_CERTIFICATES,
-                FEDERATION_REVOKED_CERTIFICATES.FINGERPRINT.eq(fingerprint.hex())));
-  }
-
-  @Override
   public List<RevokedCertificate> findAll() {
     return db.call(
         "reading the revoked list",

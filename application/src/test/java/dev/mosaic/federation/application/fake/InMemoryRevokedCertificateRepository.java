@@ -18,11 +18,6 @@ public final class InMemoryRevokedCertificateRepository
   }
 
   @Override
-  public synchronized boolean isRevoked(CertificateFingerprint fingerprint) {
-    return entries.containsKey(fingerprint);
-  }
-
-  @Override
   public synchronized List<RevokedCertificate> findAll() {
     return List.copyOf(entries.values());
   }
