@@ -45,18 +45,25 @@ final class ValkeyDependencyCheck implements DependencyCheck {
   @Override
   public CheckResult check() {
     String where = "Valkey at " + settings.address();
-    String save;
-    String appendOnly;
+    Optional<Persistence> answered;
     try {
-      RedisNode server = client.getRedisNodes(RedisNodes.SINGLE).getInstance();
-      if (!server.ping(RedissonClients.RESPONSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-        return unreachable(where, "no answer to PING within " + RedissonClients.RESPONSE_TIMEOUT);
+      answered = persistence();
+    } catch (RedisConnectionException first) {
+      // A process's first connection can miss the connect timeout on a loaded host (event loops
+      // still starting); a server that is really down fails the second attempt as well.
+      try {
+        answered = persistence();
+      } catch (RedisException e) {
+        return unreachable(where, reason(e));
       }
-      save = server.getConfig("save").get("save");
-      appendOnly = server.getConfig("appendonly").get("appendonly");
     } catch (RedisException e) {
       return unreachable(where, reason(e));
     }
+    if (answered.isEmpty()) {
+      return unreachable(where, "no answer to PING within " + RedissonClients.RESPONSE_TIMEOUT);
+    }
+    String save = answered.get().save();
+    String appendOnly = answered.get().appendOnly();
     if (save == null || appendOnly == null) {
       return CheckResult.fail(
           where + " answers PING but does not report its persistence settings",
@@ -88,6 +95,20 @@ final class ValkeyDependencyCheck implements DependencyCheck {
                                 where
                                     + " answers PING; persistence off (no save, no"
                                     + " appendonly)")));
+  }
+
+  private record Persistence(String save, String appendOnly) {}
+
+  /** PING, then the server's persistence settings; empty when PING is not answered. */
+  private Optional<Persistence> persistence() {
+    RedisNode server = client.getRedisNodes(RedisNodes.SINGLE).getInstance();
+    if (!server.ping(RedissonClients.RESPONSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Persistence(
+            server.getConfig("save").get("save"),
+            server.getConfig("appendonly").get("appendonly")));
   }
 
   /** What makes the server write to disk, given its {@code save} and {@code appendonly} values. */
