@@ -47,18 +47,17 @@ final class ValkeyDependencyCheck implements DependencyCheck {
   @Override
   public CheckResult check() {
     String where = "Valkey at " + settings.address();
-    String save;
-    String appendOnly;
+    Optional<Persistence> answered;
     try {
-      RedisNode server = client.getRedisNodes(RedisNodes.SINGLE).getInstance();
-      if (!ping(server)) {
-        return unreachable(where, "no answer to PING within " + RedissonClients.RESPONSE_TIMEOUT);
-      }
-      save = server.getConfig("save").get("save");
-      appendOnly = server.getConfig("appendonly").get("appendonly");
+      answered = persistence();
     } catch (RedisException e) {
       return unreachable(where, reason(e));
     }
+    if (answered.isEmpty()) {
+      return unreachable(where, "no answer to PING within " + RedissonClients.RESPONSE_TIMEOUT);
+    }
+    String save = answered.get().save();
+    String appendOnly = answered.get().appendOnly();
     if (save == null || appendOnly == null) {
       return CheckResult.fail(
           where + " answers PING but does not report its persistence settings",
@@ -108,6 +107,20 @@ final class ValkeyDependencyCheck implements DependencyCheck {
         }
       }
     }
+  }
+
+  private record Persistence(String save, String appendOnly) {}
+
+  /** PING, then the server's persistence settings; empty when PING is not answered. */
+  private Optional<Persistence> persistence() {
+    RedisNode server = client.getRedisNodes(RedisNodes.SINGLE).getInstance();
+    if (!ping(server)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Persistence(
+            server.getConfig("save").get("save"),
+            server.getConfig("appendonly").get("appendonly")));
   }
 
   /** What makes the server write to disk, given its {@code save} and {@code appendonly} values. */
