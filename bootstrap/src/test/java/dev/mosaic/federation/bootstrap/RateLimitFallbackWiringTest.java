@@ -55,7 +55,8 @@ class RateLimitFallbackWiringTest {
                 .formatted(
                     DATABASE_URL, DATABASE_USER, closedPort(), dir.resolve("ca"), "k".repeat(44)));
     GrantId grant = new GrantId(UUID.randomUUID());
-    RateLimit oneAtATime = new RateLimit(60, 1);
+    // One token a minute: a loaded machine cannot refill the bucket between the two requests.
+    RateLimit oneAtATime = new RateLimit(1, 1);
     try (GatewayComponent gateway =
         GatewayComponent.create(ConfigLoader.load(Optional.of(config), passwordEnv()))) {
       RateLimitDecision first = gateway.rateLimiter().tryAcquire(grant, oneAtATime);
