@@ -15,15 +15,13 @@ import org.redisson.client.RedisTimeoutException;
 /**
  * The {@code doctor} probe "valkey": the configured Valkey answers PING, and it keeps nothing on
  * disk (no RDB snapshots, no append-only file), because requesting-side data must never reach a
- * disk. Each step is bounded by the client's connect and response timeouts (a failed connect is
- * tried up to three times), so an unreachable server is reported within about two seconds.
+ * disk. Each step is bounded by the client's connect and response timeouts, so an unreachable
+ * server is reported within about a second.
  *
  * <p>While this process rate limits with in-process buckets because Valkey failed ({@link
  * RateLimitFallback}), a reachable Valkey is reported as WARN and an unreachable one says so.
  */
 final class ValkeyDependencyCheck implements DependencyCheck {
-  static final int CONNECT_ATTEMPTS = 3;
-
   private final RedissonClient client;
   private final ValkeySettings settings;
   private final RateLimitFallback fallback;
@@ -48,7 +46,7 @@ final class ValkeyDependencyCheck implements DependencyCheck {
     String appendOnly;
     try {
       RedisNode server = client.getRedisNodes(RedisNodes.SINGLE).getInstance();
-      if (!ping(server)) {
+      if (!server.ping(RedissonClients.RESPONSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
         return unreachable(where, "no answer to PING within " + RedissonClients.RESPONSE_TIMEOUT);
       }
       save = server.getConfig("save").get("save");
@@ -87,24 +85,6 @@ final class ValkeyDependencyCheck implements DependencyCheck {
                                 where
                                     + " answers PING; persistence off (no save, no"
                                     + " appendonly)")));
-  }
-
-  /**
-   * PING, tried up to {@link #CONNECT_ATTEMPTS} times while it cannot connect: the first connection
-   * of a freshly started process (Netty still loading) can miss the 700 ms connect timeout on a
-   * loaded machine, and {@code gateway serve} runs this check once at start. A refused connection
-   * fails at once; three timed-out ones take about 2 s, inside the doctor's 5 s cap.
-   */
-  private static boolean ping(RedisNode server) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return server.ping(RedissonClients.RESPONSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (RedisConnectionException e) {
-        if (attempt == CONNECT_ATTEMPTS) {
-          throw e;
-        }
-      }
-    }
   }
 
   /** What makes the server write to disk, given its {@code save} and {@code appendonly} values. */
