@@ -116,7 +116,8 @@ class RenewalTest {
           throw e;
         }
         valkeyMissed = e;
-        System.out.println("RenewalTest: " + gateway.name() + " start retried (Valkey probe failed)");
+        System.out.println(
+            "RenewalTest: " + gateway.name() + " start retried (Valkey probe failed)");
       }
     }
     throw valkeyMissed;
