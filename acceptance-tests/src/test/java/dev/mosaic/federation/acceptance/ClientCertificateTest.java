@@ -24,12 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
  * could not get from B: one from a CA B does not trust, an expired one and one for serverAuth fail
  * the TLS handshake and no handler runs (no audit row); once its grant is revoked, the certificate
  * of a grant that was served a moment before gets 403 {@code grant_revoked} (one audit row, see
- * docs/DEVIATIONS.md D3); B's own CA signing a certificate without the grant
- * and subject extensions, or with malformed ones → 401; one whose subject extension is not its
- * grant's subject, one never pinned, one naming an unknown grant → 403 {@code forbidden} with one
- * generic message. The certificate B issued at enrollment is the control: it is served. The forged
- * ones B's CA signs come from its local CA's files, opened with B's sealing key — only B's operator
- * could make them.
+ * docs/DEVIATIONS.md D3); B's own CA signing a certificate without the grant and subject
+ * extensions, or with malformed ones → 401; one whose subject extension is not its grant's subject,
+ * one never pinned, one naming an unknown grant → 403 {@code forbidden} with one generic message.
+ * The certificate B issued at enrollment is the control: it is served. The forged ones B's CA signs
+ * come from its local CA's files, opened with B's sealing key — only B's operator could make them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClientCertificateTest {

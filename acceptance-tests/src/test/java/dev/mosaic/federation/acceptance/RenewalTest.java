@@ -90,37 +90,14 @@ class RenewalTest {
             .build();
     work.ok("gateway", "migrate");
     home.ok("gateway", "migrate");
-    serve(work);
+    work.serve();
     work.ok("user", "add", "alice.work");
     home.ok("user", "add", "alice");
     String grantId = work.createGrant("alice.work", "home.example", SCOPE);
     String url = work.ok("federation", "grant", "token", grantId).strip();
     home.ok("federation", "peer", "add", url, "--local-user", "alice", "--name", PEER);
-    MosaicProcess homeServe = serve(home);
+    MosaicProcess homeServe = home.serve();
     return new Pair(work, home, homeServe, grantId);
-  }
-
-  /**
-   * {@code gateway serve}, started again (at most five times) when its start-up doctor found Valkey
-   * unreachable: on this shared, heavily loaded machine the Valkey probe of a freshly started
-   * gateway fails now and then (also for other acceptance tests), while Valkey answers other
-   * clients. Any other failure fails the test at once.
-   */
-  private static MosaicProcess serve(Gateway gateway) {
-    AssertionError valkeyMissed = null;
-    for (int attempt = 0; attempt < 5; attempt++) {
-      try {
-        return gateway.serve();
-      } catch (AssertionError e) {
-        if (!String.valueOf(e.getMessage()).contains("valkey: Valkey at")) {
-          throw e;
-        }
-        valkeyMissed = e;
-        System.out.println(
-            "RenewalTest: " + gateway.name() + " start retried (Valkey probe failed)");
-      }
-    }
-    throw valkeyMissed;
   }
 
   /**

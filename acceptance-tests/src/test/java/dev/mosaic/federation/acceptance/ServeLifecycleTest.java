@@ -59,6 +59,7 @@ class ServeLifecycleTest {
     assertThat(run.code()).as("%s", run).isEqualTo(1);
     assertThat(run.out()).isEmpty();
     assertThat(run.err())
+        .contains("warning: the dependency checks failed; checking once more before giving up")
         .contains("mosaic: cannot serve: the federated tier is not satisfied (3 checks failed")
         .containsPattern("(?m)^  migrations: .*remedy: .*mosaic gateway migrate")
         .containsPattern("(?m)^  valkey: .*unreachable.*remedy: ")

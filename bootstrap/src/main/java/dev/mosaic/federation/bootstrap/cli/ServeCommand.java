@@ -20,12 +20,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * {@code mosaic gateway serve}: checks that the federated tier is satisfied (the doctor's checks),
- * starts the federation listener and the loopback session API, prints {@code listening on
- * https://host:port} and {@code session API on http://host:port}, and runs until SIGTERM or SIGINT,
- * when a shutdown hook stops both listeners and closes the gateway. While serving, the audit
- * rollover runs a minute after start and then daily ({@link DailyAuditArchive}), and the links'
- * certificates are renewed when due ({@link RenewalTicker}).
+ * {@code mosaic gateway serve}: checks that the federated tier is satisfied (the doctor's checks,
+ * run a second time before giving up), starts the federation listener and the loopback session API,
+ * prints {@code listening on https://host:port} and {@code session API on http://host:port}, and
+ * runs until SIGTERM or SIGINT, when a shutdown hook stops both listeners and closes the gateway.
+ * While serving, the audit rollover runs a minute after start and then daily ({@link
+ * DailyAuditArchive}), and the links' certificates are renewed when due ({@link RenewalTicker}).
  */
 @Command(
     name = "serve",
@@ -85,6 +85,12 @@ final class ServeCommand implements Callable<Integer> {
     int localPort;
     try {
       DoctorReport report = gateway.doctor().run();
+      if (!report.satisfied()) {
+        // A process that has just started (cold classes, a busy host, a dependency still coming
+        // up) can miss a probe's timeout; a dependency that is really missing fails again.
+        context.warn("the dependency checks failed; checking once more before giving up");
+        report = gateway.doctor().run();
+      }
       List<CheckOutcome> failed =
           report.outcomes().stream().filter(o -> o.result().status() == CheckStatus.FAIL).toList();
       report.outcomes().stream()
