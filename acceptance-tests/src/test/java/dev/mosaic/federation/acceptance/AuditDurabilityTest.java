@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mosaic.federation.application.testing.CuttableRelay;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

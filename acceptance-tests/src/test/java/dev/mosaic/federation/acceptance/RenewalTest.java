@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mosaic.federation.application.testing.CuttableRelay;
 import dev.mosaic.federation.bootstrap.GatewayComponent;
 import dev.mosaic.federation.bootstrap.config.ConfigLoader;
 import dev.mosaic.federation.domain.link.Link;

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mosaic.federation.bootstrap.cli.CliContext;
+import dev.mosaic.federation.bootstrap.FakeGateway.Run;
 import dev.mosaic.federation.bootstrap.config.ConfigFixtures;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,16 +40,16 @@ class CliCommandsTest {
     Run list = mosaic("user", "list", "--json");
     Run table = mosaic("user", "list");
 
-    assertThat(added.code).isZero();
-    String id = added.out.strip();
+    assertThat(added.code()).isZero();
+    String id = added.out().strip();
     assertThat(UUID.fromString(id).toString()).isEqualTo(id);
-    JsonNode users = JSON.readTree(list.out);
+    JsonNode users = JSON.readTree(list.out());
     assertThat(users).hasSize(1);
     assertThat(users.get(0).get("handle").asText()).isEqualTo("alice");
     assertThat(users.get(0).get("id").asText()).isEqualTo(id);
     assertThat(users.get(0).get("displayName").asText()).isEqualTo("Alice A.");
-    assertThat(table.out.lines()).first().asString().startsWith("HANDLE");
-    assertThat(table.out).contains("alice", id, "Alice A.");
+    assertThat(table.out().lines()).first().asString().startsWith("HANDLE");
+    assertThat(table.out()).contains("alice", id, "Alice A.");
     assertThat(gateway.closeCount).isEqualTo(3);
   }
 
@@ -63,11 +60,11 @@ class CliCommandsTest {
     Run taken = mosaic("user", "add", "alice");
     Run invalid = mosaic("user", "add", "Not A Handle");
 
-    assertThat(taken.code).isEqualTo(4);
-    assertThat(taken.err).isEqualTo("mosaic: a user with handle 'alice' exists already\n");
-    assertThat(invalid.code).isEqualTo(2);
-    assertThat(invalid.err).startsWith("mosaic: ");
-    assertThat(taken.out + invalid.out).isEmpty();
+    assertThat(taken.code()).isEqualTo(4);
+    assertThat(taken.err()).isEqualTo("mosaic: a user with handle 'alice' exists already\n");
+    assertThat(invalid.code()).isEqualTo(2);
+    assertThat(invalid.err()).startsWith("mosaic: ");
+    assertThat(taken.out() + invalid.out()).isEmpty();
   }
 
   @Test
@@ -84,18 +81,18 @@ class CliCommandsTest {
                 "home.example",
                 "--scope",
                 SCOPE)
-            .out
+            .out()
             .strip();
 
     Run deleted = mosaic("user", "delete", "alice");
     Run again = mosaic("user", "delete", "alice");
     Run unknown = mosaic("user", "delete", "nobody");
 
-    assertThat(deleted.code).isZero();
-    assertThat(deleted.out).contains("deleted user alice").contains(grant);
-    assertThat(mosaic("federation", "grant", "show", grant).out).contains("status     revoked");
-    assertThat(again.code).isEqualTo(4);
-    assertThat(unknown.code).isEqualTo(3);
+    assertThat(deleted.code()).isZero();
+    assertThat(deleted.out()).contains("deleted user alice").contains(grant);
+    assertThat(mosaic("federation", "grant", "show", grant).out()).contains("status     revoked");
+    assertThat(again.code()).isEqualTo(4);
+    assertThat(unknown.code()).isEqualTo(3);
   }
 
   @Test
@@ -105,11 +102,11 @@ class CliCommandsTest {
     Run token = mosaic("user", "token", "alice");
     Run unknown = mosaic("user", "token", "nobody");
 
-    assertThat(token.code).isZero();
-    assertThat(token.out.strip()).matches("[A-Za-z0-9_-]{43}");
-    assertThat(token.err).isEmpty();
-    assertThat(unknown.code).isEqualTo(3);
-    assertThat(unknown.err).isEqualTo("mosaic: no user has the handle 'nobody'\n");
+    assertThat(token.code()).isZero();
+    assertThat(token.out().strip()).matches("[A-Za-z0-9_-]{43}");
+    assertThat(token.err()).isEmpty();
+    assertThat(unknown.code()).isEqualTo(3);
+    assertThat(unknown.err()).isEqualTo("mosaic: no user has the handle 'nobody'\n");
   }
 
   @Test
@@ -122,16 +119,16 @@ class CliCommandsTest {
     Run noTeam = mosaic("team", "member", "add", "ops", "alice");
     Run noUser = mosaic("team", "member", "add", "eng", "bob");
     Run duplicate = mosaic("team", "add", "eng");
-    JsonNode teams = JSON.readTree(mosaic("team", "list", "--json").out);
+    JsonNode teams = JSON.readTree(mosaic("team", "list", "--json").out());
 
-    assertThat(team.code).isZero();
-    assertThat(member.out).isEqualTo("added alice to team eng\n");
-    assertThat(twice.code).isEqualTo(4);
-    assertThat(noTeam.code).isEqualTo(3);
-    assertThat(noUser.code).isEqualTo(3);
-    assertThat(duplicate.code).isEqualTo(4);
+    assertThat(team.code()).isZero();
+    assertThat(member.out()).isEqualTo("added alice to team eng\n");
+    assertThat(twice.code()).isEqualTo(4);
+    assertThat(noTeam.code()).isEqualTo(3);
+    assertThat(noUser.code()).isEqualTo(3);
+    assertThat(duplicate.code()).isEqualTo(4);
     assertThat(teams).hasSize(1);
-    assertThat(teams.get(0).get("id").asText()).isEqualTo(team.out.strip());
+    assertThat(teams.get(0).get("id").asText()).isEqualTo(team.out().strip());
     assertThat(teams.get(0).get("members").get(0).asText()).isEqualTo("alice");
   }
 
@@ -151,8 +148,8 @@ class CliCommandsTest {
 
     Run imported = mosaic("data", "import", "tasks", file.toString(), "--user", "alice");
 
-    assertThat(imported.code).as(imported.err).isZero();
-    assertThat(imported.out).isEqualTo("imported 2 rows into tasks for alice\n");
+    assertThat(imported.code()).as(imported.err()).isZero();
+    assertThat(imported.out()).isEqualTo("imported 2 rows into tasks for alice\n");
     assertThat(gateway.stores.resources().all()).hasSize(2);
   }
 
@@ -181,16 +178,16 @@ class CliCommandsTest {
         mosaic(
             "data", "import", "notes", file.toString().replace("notes", "none"), "--user", "alice");
 
-    assertThat(syntax.code).isEqualTo(1);
-    assertThat(syntax.err)
+    assertThat(syntax.code()).isEqualTo(1);
+    assertThat(syntax.err())
         .startsWith("mosaic: " + file + ": 2 problems, nothing imported\n")
         .contains("  line 2, column ")
         .contains("invalid JSON")
         .contains("  line 3: expected a JSON object, found an array");
-    assertThat(field.code).isEqualTo(1);
-    assertThat(field.err).contains("line 2, field 'contents'");
-    assertThat(rows.code).isEqualTo(1);
-    assertThat(rows.err).contains("no such file");
+    assertThat(field.code()).isEqualTo(1);
+    assertThat(field.err()).contains("line 2, field 'contents'");
+    assertThat(rows.code()).isEqualTo(1);
+    assertThat(rows.err()).contains("no such file");
     assertThat(gateway.stores.resources().all()).isEmpty();
   }
 
@@ -200,17 +197,17 @@ class CliCommandsTest {
     mosaic("team", "add", "eng");
     Path file = Files.writeString(dir.resolve("x.jsonl"), "{\"title\": \"t\", \"body\": \"b\"}\n");
 
-    assertThat(mosaic("data", "import", "api_keys", file.toString(), "--user", "alice").code)
+    assertThat(mosaic("data", "import", "api_keys", file.toString(), "--user", "alice").code())
         .isEqualTo(2);
-    assertThat(mosaic("data", "import", "notes", file.toString(), "--user", "bob").code)
+    assertThat(mosaic("data", "import", "notes", file.toString(), "--user", "bob").code())
         .isEqualTo(3);
     assertThat(
             mosaic("data", "import", "notes", file.toString(), "--user", "alice", "--team", "ops")
-                .code)
+                .code())
         .isEqualTo(3);
     assertThat(
             mosaic("data", "import", "notes", file.toString(), "--user", "alice", "--team", "eng")
-                .code)
+                .code())
         .isEqualTo(4);
   }
 
@@ -236,11 +233,11 @@ class CliCommandsTest {
             scope.toString(),
             "--expires-in",
             "90d");
-    JsonNode grants = JSON.readTree(mosaic("federation", "grant", "list", "--json").out);
+    JsonNode grants = JSON.readTree(mosaic("federation", "grant", "list", "--json").out());
 
-    assertThat(created.code).as(created.err).isZero();
-    assertThat(created.out.strip()).isEqualTo(grants.get(0).get("id").asText());
-    assertThat(created.err).startsWith("warning: ").contains("credentials");
+    assertThat(created.code()).as(created.err()).isZero();
+    assertThat(created.out().strip()).isEqualTo(grants.get(0).get("id").asText());
+    assertThat(created.err()).startsWith("warning: ").contains("credentials");
     assertThat(grants.get(0).get("status").asText()).isEqualTo("pending");
     assertThat(grants.get(0).get("peer").asText()).isEqualTo("home.example");
     assertThat(grants.get(0).get("subject").asText()).isEqualTo("alice");
@@ -276,50 +273,50 @@ class CliCommandsTest {
             "soon");
 
     for (Run run : new Run[] {scope, empty, overlap, unknownUser, notJson, noFile, badExpiry}) {
-      assertThat(run.code).as(run.err).isEqualTo(2);
-      assertThat(run.out).isEmpty();
+      assertThat(run.code()).as(run.err()).isEqualTo(2);
+      assertThat(run.out()).isEmpty();
     }
-    assertThat(scope.err)
+    assertThat(scope.err())
         .startsWith("mosaic: the scope is invalid (3 problems); no grant was created\n")
         .contains("  resources[0]: ", "  max_rows_per_query: ", "  extra: ");
-    assertThat(empty.err).contains("  resources: ");
-    assertThat(overlap.err).contains("  excluded_resources");
-    assertThat(unknownUser.err)
+    assertThat(empty.err()).contains("  resources: ");
+    assertThat(overlap.err()).contains("  excluded_resources");
+    assertThat(unknownUser.err())
         .isEqualTo("mosaic: --user: no user 'nobody' on this gateway; no grant was created\n");
-    assertThat(notJson.err).startsWith("mosaic: --scope: invalid JSON at line 1");
-    assertThat(noFile.err).contains("--scope: no such file");
-    assertThat(badExpiry.err).contains("--expires-in");
-    assertThat(mosaic("federation", "grant", "list", "--json").out.strip()).isEqualTo("[ ]");
+    assertThat(notJson.err()).startsWith("mosaic: --scope: invalid JSON at line 1");
+    assertThat(noFile.err()).contains("--scope: no such file");
+    assertThat(badExpiry.err()).contains("--expires-in");
+    assertThat(mosaic("federation", "grant", "list", "--json").out().strip()).isEqualTo("[ ]");
   }
 
   @Test
   void grantToken_printsTheEnrollmentUrlOfPublicUrl_andRefusesWhatItMust() throws Exception {
     mosaic("user", "add", "alice");
-    String grant = grantCreate("alice", SCOPE).out.strip();
+    String grant = grantCreate("alice", SCOPE).out().strip();
 
     Run token = mosaic("federation", "grant", "token", grant);
     JsonNode json =
-        JSON.readTree(mosaic("federation", "grant", "token", grant, "--ttl", "5m", "--json").out);
+        JSON.readTree(mosaic("federation", "grant", "token", grant, "--ttl", "5m", "--json").out());
     Run tooLong = mosaic("federation", "grant", "token", grant, "--ttl", "16m");
     Run unknown = mosaic("federation", "grant", "token", UUID.randomUUID().toString());
     Run notAnId = mosaic("federation", "grant", "token", "grant-1");
     mosaic("federation", "grant", "revoke", grant);
     Run revoked = mosaic("federation", "grant", "token", grant);
 
-    assertThat(token.code).isZero();
-    assertThat(token.out)
+    assertThat(token.code()).isZero();
+    assertThat(token.out())
         .matches(
             "https://work\\.example:8443/api/federation/enrollment#token=[A-Za-z0-9_-]{43}"
                 + "&pin=sha256:"
                 + gateway.ca.rootFingerprint().hex()
                 + "\n");
     assertThat(json.get("expiresAt").asText()).isEqualTo("2026-03-01T10:05:00Z");
-    assertThat(json.get("url").asText()).isNotEqualTo(token.out.strip());
-    assertThat(tooLong.code).isEqualTo(2);
-    assertThat(unknown.code).isEqualTo(3);
-    assertThat(notAnId.code).isEqualTo(2);
-    assertThat(revoked.code).isEqualTo(4);
-    assertThat(revoked.err).contains("revoked");
+    assertThat(json.get("url").asText()).isNotEqualTo(token.out().strip());
+    assertThat(tooLong.code()).isEqualTo(2);
+    assertThat(unknown.code()).isEqualTo(3);
+    assertThat(notAnId.code()).isEqualTo(2);
+    assertThat(revoked.code()).isEqualTo(4);
+    assertThat(revoked.err()).contains("revoked");
   }
 
   private static final String NOTES_ONLY = "{\"resources\": [\"notes\"]}";
@@ -327,28 +324,28 @@ class CliCommandsTest {
   @Test
   void grantShowAndRevoke_exitCodes() throws Exception {
     mosaic("user", "add", "alice");
-    String grant = grantCreate("alice", SCOPE).out.strip();
+    String grant = grantCreate("alice", SCOPE).out().strip();
 
-    JsonNode shown = JSON.readTree(mosaic("federation", "grant", "show", grant, "--json").out);
+    JsonNode shown = JSON.readTree(mosaic("federation", "grant", "show", grant, "--json").out());
     Run revoked = mosaic("federation", "grant", "revoke", grant, "--reason", "left the company");
     Run again = mosaic("federation", "grant", "revoke", grant);
     Run missing = mosaic("federation", "grant", "show", UUID.randomUUID().toString());
 
     assertThat(shown.get("id").asText()).isEqualTo(grant);
     assertThat(shown.get("pinnedCertificates")).isEmpty();
-    assertThat(revoked.code).isZero();
-    assertThat(revoked.out).startsWith("revoked grant " + grant);
-    assertThat(mosaic("federation", "grant", "show", grant).out)
+    assertThat(revoked.code()).isZero();
+    assertThat(revoked.out()).startsWith("revoked grant " + grant);
+    assertThat(mosaic("federation", "grant", "show", grant).out())
         .contains("status     revoked", "reason     left the company");
-    assertThat(again.code).isEqualTo(4);
-    assertThat(missing.code).isEqualTo(3);
+    assertThat(again.code()).isEqualTo(4);
+    assertThat(missing.code()).isEqualTo(3);
   }
 
   @Test
   void grantScope_replacesTheScope_orRefusesLikeCreate_andExitCodes() throws Exception {
     mosaic("user", "add", "alice");
-    String grant = grantCreate("alice", SCOPE).out.strip();
-    String revokedGrant = grantCreate("alice", SCOPE).out.strip();
+    String grant = grantCreate("alice", SCOPE).out().strip();
+    String revokedGrant = grantCreate("alice", SCOPE).out().strip();
     mosaic("federation", "grant", "revoke", revokedGrant);
 
     Run invalid =
@@ -363,22 +360,22 @@ class CliCommandsTest {
     Run unknown =
         mosaic("federation", "grant", "scope", UUID.randomUUID().toString(), "--scope", NOTES_ONLY);
     Run revoked = mosaic("federation", "grant", "scope", revokedGrant, "--scope", NOTES_ONLY);
-    JsonNode before = JSON.readTree(mosaic("federation", "grant", "show", grant, "--json").out);
+    JsonNode before = JSON.readTree(mosaic("federation", "grant", "show", grant, "--json").out());
     Run changed = mosaic("federation", "grant", "scope", grant, "--scope", NOTES_ONLY);
 
-    assertThat(invalid.code).isEqualTo(2);
-    assertThat(invalid.err)
+    assertThat(invalid.code()).isEqualTo(2);
+    assertThat(invalid.err())
         .startsWith("mosaic: the scope is invalid (3 problems); the scope was not changed\n")
         .contains("  resources[0]: ", "  max_rows_per_query: ", "  extra: ");
-    assertThat(notJson.code).isEqualTo(2);
-    assertThat(notJson.err).startsWith("mosaic: --scope: invalid JSON at line 1");
-    assertThat(unknown.code).isEqualTo(3);
-    assertThat(revoked.code).isEqualTo(4);
-    assertThat(revoked.err).contains("revoked");
+    assertThat(notJson.code()).isEqualTo(2);
+    assertThat(notJson.err()).startsWith("mosaic: --scope: invalid JSON at line 1");
+    assertThat(unknown.code()).isEqualTo(3);
+    assertThat(revoked.code()).isEqualTo(4);
+    assertThat(revoked.err()).contains("revoked");
     assertThat(before.get("scope").get("resources")).hasSizeGreaterThan(1);
-    assertThat(changed.code).as(changed.err).isZero();
-    assertThat(changed.out).isEqualTo("changed the scope of grant " + grant + "\n");
-    JsonNode after = JSON.readTree(mosaic("federation", "grant", "show", grant, "--json").out);
+    assertThat(changed.code()).as(changed.err()).isZero();
+    assertThat(changed.out()).isEqualTo("changed the scope of grant " + grant + "\n");
+    JsonNode after = JSON.readTree(mosaic("federation", "grant", "show", grant, "--json").out());
     assertThat(after.get("scope").get("resources").toString()).isEqualTo("[\"notes\"]");
   }
 
@@ -394,20 +391,20 @@ class CliCommandsTest {
     Run notAUrl =
         mosaic("federation", "peer", "add", "https://work.example/enroll", "--local-user", "alice");
 
-    assertThat(list.code).isZero();
-    assertThat(list.out.strip()).isEqualTo("[ ]");
-    assertThat(unknownUser.code).isEqualTo(3);
-    assertThat(remove.code).isEqualTo(3);
-    assertThat(remove.err).isEqualTo("mosaic: alice has no link named 'work'\n");
-    assertThat(notAUrl.code).isEqualTo(2);
+    assertThat(list.code()).isZero();
+    assertThat(list.out().strip()).isEqualTo("[ ]");
+    assertThat(unknownUser.code()).isEqualTo(3);
+    assertThat(remove.code()).isEqualTo(3);
+    assertThat(remove.err()).isEqualTo("mosaic: alice has no link named 'work'\n");
+    assertThat(notAUrl.code()).isEqualTo(2);
   }
 
   @Test
   void missingOption_isAUsageError() {
     Run run = mosaic("federation", "grant", "create", "--user", "alice");
 
-    assertThat(run.code).isEqualTo(2);
-    assertThat(run.err).contains("Missing required options").contains("--peer");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("Missing required options").contains("--peer");
     assertThat(gateway.closeCount).isZero();
   }
 
@@ -417,14 +414,12 @@ class CliCommandsTest {
 
     Run run = mosaic("gateway", "serve");
 
-    assertThat(run.code).isEqualTo(1);
-    assertThat(run.err).startsWith("mosaic: gateway serve runs only in the federated tier");
-    assertThat(run.out).isEmpty();
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err()).startsWith("mosaic: gateway serve runs only in the federated tier");
+    assertThat(run.out()).isEmpty();
   }
 
   // ---- helpers --------------------------------------------------------------------------------
-
-  record Run(int code, String out, String err) {}
 
   Run grantCreate(String user, String scope) {
     return mosaic(
@@ -440,16 +435,6 @@ class CliCommandsTest {
   }
 
   Run mosaic(String... args) {
-    String[] withConfig = new String[args.length + 2];
-    System.arraycopy(args, 0, withConfig, 0, args.length);
-    withConfig[args.length] = "--config";
-    withConfig[args.length + 1] = config.toString();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.run(
-            withConfig,
-            new CliContext(Map.of(), new PrintWriter(out), new PrintWriter(err), c -> gateway));
-    return new Run(code, out.toString(), err.toString());
+    return gateway.run(config, args);
   }
 }

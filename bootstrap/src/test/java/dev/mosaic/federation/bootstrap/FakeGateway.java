@@ -54,11 +54,16 @@ import dev.mosaic.federation.application.service.RenewLinkService;
 import dev.mosaic.federation.application.service.RenewalScheduler;
 import dev.mosaic.federation.application.service.RenewalSettings;
 import dev.mosaic.federation.application.service.RevokeGrantService;
+import dev.mosaic.federation.bootstrap.cli.CliContext;
 import dev.mosaic.federation.domain.peer.PeerName;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * The application's real use cases over its in-memory stores: what the CLI tests run commands
@@ -280,5 +285,23 @@ class FakeGateway implements GatewayServices {
   @Override
   public void close() {
     closeCount++;
+  }
+
+  /** What one {@code mosaic} invocation printed and returned. */
+  record Run(int code, String out, String err) {}
+
+  /** Runs {@code mosaic args… --config config} in-process against this gateway. */
+  Run run(Path config, String... args) {
+    String[] withConfig = new String[args.length + 2];
+    System.arraycopy(args, 0, withConfig, 0, args.length);
+    withConfig[args.length] = "--config";
+    withConfig[args.length + 1] = config.toString();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(
+            withConfig,
+            new CliContext(Map.of(), new PrintWriter(out), new PrintWriter(err), c -> this));
+    return new Run(code, out.toString(), err.toString());
   }
 }

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mosaic.federation.bootstrap.cli.CliContext;
+import dev.mosaic.federation.bootstrap.FakeGateway.Run;
 import dev.mosaic.federation.bootstrap.config.ConfigFixtures;
 import dev.mosaic.federation.domain.fixtures.LinkFixtures;
 import dev.mosaic.federation.domain.link.Link;
 import dev.mosaic.federation.domain.user.UserId;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,12 +37,12 @@ class FederationQueryCommandTest {
   @BeforeEach
   void aliceWithOneLocalTaskAndALinkToWork() throws IOException {
     config = Files.writeString(dir.resolve("mosaic.yaml"), ConfigFixtures.FEDERATED_LOCAL_CA);
-    UserId alice = new UserId(UUID.fromString(mosaic("user", "add", "alice").out.strip()));
+    UserId alice = new UserId(UUID.fromString(mosaic("user", "add", "alice").out().strip()));
     mosaic("user", "add", "bob");
     Path tasks =
         Files.writeString(
             dir.resolve("tasks.jsonl"), "{\"title\": \"local task\", \"status\": \"open\"}\n");
-    assertThat(mosaic("data", "import", "tasks", tasks.toString(), "--user", "alice").code)
+    assertThat(mosaic("data", "import", "tasks", tasks.toString(), "--user", "alice").code())
         .isZero();
     Link link = LinkFixtures.aLink().ownedBy(alice).toPeer("work").atEndpoint(WORK).build();
     gateway.stores.links().insert(link);
@@ -61,8 +59,8 @@ class FederationQueryCommandTest {
   void query_allSources_printsLocalAndPeerItemsTaggedThenOneLinePerSource() {
     Run run = mosaic("federation", "query", "list", "tasks", "--local-user", "alice");
 
-    assertThat(run.code).as(run.err).isZero();
-    List<String> lines = run.out.lines().toList();
+    assertThat(run.code()).as(run.err()).isZero();
+    List<String> lines = run.out().lines().toList();
     assertThat(lines.getFirst()).startsWith("SOURCE").contains("TITLE");
     assertThat(lines).anyMatch(l -> l.startsWith("local ") && l.contains("local task"));
     assertThat(lines).anyMatch(l -> l.startsWith("work ") && l.contains("remote task"));
@@ -83,8 +81,8 @@ class FederationQueryCommandTest {
             "federated:work",
             "--json");
 
-    JsonNode answer = JSON.readTree(run.out);
-    assertThat(run.code).isZero();
+    JsonNode answer = JSON.readTree(run.out());
+    assertThat(run.code()).isZero();
     assertThat(answer.get("items")).hasSize(1);
     assertThat(answer.get("items").get(0).get("id").asText()).isEqualTo(remoteTask);
     assertThat(answer.get("items").get(0).get("_source").asText()).isEqualTo("work");
@@ -98,8 +96,8 @@ class FederationQueryCommandTest {
 
     Run run = mosaic("federation", "query", "list", "tasks", "--local-user", "alice");
 
-    assertThat(run.code).isEqualTo(5);
-    assertThat(run.out)
+    assertThat(run.code()).isEqualTo(5);
+    assertThat(run.out())
         .contains("local task")
         .contains("source local: ok")
         .contains("source work: offline")
@@ -126,8 +124,8 @@ class FederationQueryCommandTest {
             "--source",
             "federated:work");
 
-    assertThat(run.code).isEqualTo(5);
-    assertThat(run.out).contains("(no items)").contains("source work: error scope_violation");
+    assertThat(run.code()).isEqualTo(5);
+    assertThat(run.out()).contains("(no items)").contains("source work: error scope_violation");
   }
 
   @Test
@@ -144,10 +142,10 @@ class FederationQueryCommandTest {
             "federated:work");
     Run nobody = mosaic("federation", "query", "list", "tasks", "--local-user", "carol");
 
-    assertThat(bob.code).isEqualTo(3);
-    assertThat(bob.err).isEqualTo("mosaic: bob has no link named 'work'\n");
-    assertThat(nobody.code).isEqualTo(3);
-    assertThat(nobody.err).isEqualTo("mosaic: no local user has the handle 'carol'\n");
+    assertThat(bob.code()).isEqualTo(3);
+    assertThat(bob.err()).isEqualTo("mosaic: bob has no link named 'work'\n");
+    assertThat(nobody.code()).isEqualTo(3);
+    assertThat(nobody.err()).isEqualTo("mosaic: no local user has the handle 'carol'\n");
     assertThat(gateway.network.received()).isEmpty();
   }
 
@@ -173,8 +171,8 @@ class FederationQueryCommandTest {
 
     Run run = mosaic("federation", "query", "search", "--query", "task", "--local-user", "alice");
 
-    assertThat(run.code).as(run.err).isZero();
-    List<String> lines = run.out.lines().toList();
+    assertThat(run.code()).as(run.err()).isZero();
+    List<String> lines = run.out().lines().toList();
     assertThat(lines.getFirst()).startsWith("SOURCE").contains("RESOURCE", "SCORE", "TITLE");
     assertThat(lines).anyMatch(l -> l.startsWith("local ") && l.contains("local task"));
     assertThat(lines).anyMatch(l -> l.startsWith("work ") && l.contains("remote task"));
@@ -194,26 +192,14 @@ class FederationQueryCommandTest {
         mosaic("federation", "query", "list", "tasks", "--local-user", "alice", "--limit", "0");
 
     assertThat(List.of(search, getWithoutId, listWithoutResource, badSource, badLimit))
-        .allSatisfy(run -> assertThat(run.code).isEqualTo(2));
-    assertThat(search.err).contains("--query is required for search");
-    assertThat(badSource.err).contains("source must be");
-    assertThat(badLimit.err).contains("limit must be at least 1");
+        .allSatisfy(run -> assertThat(run.code()).isEqualTo(2));
+    assertThat(search.err()).contains("--query is required for search");
+    assertThat(badSource.err()).contains("source must be");
+    assertThat(badLimit.err()).contains("limit must be at least 1");
     assertThat(gateway.network.received()).isEmpty();
   }
 
-  record Run(int code, String out, String err) {}
-
   Run mosaic(String... args) {
-    String[] withConfig = new String[args.length + 2];
-    System.arraycopy(args, 0, withConfig, 0, args.length);
-    withConfig[args.length] = "--config";
-    withConfig[args.length + 1] = config.toString();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.run(
-            withConfig,
-            new CliContext(Map.of(), new PrintWriter(out), new PrintWriter(err), c -> gateway));
-    return new Run(code, out.toString(), err.toString());
+    return gateway.run(config, args);
   }
 }

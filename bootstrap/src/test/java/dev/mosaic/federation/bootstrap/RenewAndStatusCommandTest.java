@@ -9,7 +9,7 @@ import dev.mosaic.federation.application.port.out.ClientCertificateRequest;
 import dev.mosaic.federation.application.port.out.ClientKeyMaterial;
 import dev.mosaic.federation.application.port.out.IssuedCertificate;
 import dev.mosaic.federation.application.port.out.PeerReply;
-import dev.mosaic.federation.bootstrap.cli.CliContext;
+import dev.mosaic.federation.bootstrap.FakeGateway.Run;
 import dev.mosaic.federation.bootstrap.config.ConfigFixtures;
 import dev.mosaic.federation.domain.grant.GrantId;
 import dev.mosaic.federation.domain.link.Link;
@@ -20,8 +20,6 @@ import dev.mosaic.federation.domain.peer.PeerName;
 import dev.mosaic.federation.domain.user.User;
 import dev.mosaic.federation.domain.user.UserId;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,17 +109,17 @@ class RenewAndStatusCommandTest {
 
     Run run = mosaic("federation", "renew", "work");
 
-    assertThat(run.code).as(run.err).isZero();
+    assertThat(run.code()).as(run.err()).isZero();
     Link renewed = stored();
     assertThat(renewed.certificate().fingerprint()).isNotEqualTo(link.certificate().fingerprint());
-    assertThat(run.out)
+    assertThat(run.out())
         .isEqualTo(
             "renewed work (alice): certificate sha256:"
                 + renewed.certificate().fingerprint().hex()
                 + ", valid until "
                 + renewed.certificate().notAfter()
                 + "\n");
-    JsonNode status = JSON.readTree(mosaic("federation", "status", "--json").out);
+    JsonNode status = JSON.readTree(mosaic("federation", "status", "--json").out());
     assertThat(status.get("links").get(0).get("certificateFingerprint").asText())
         .isEqualTo("sha256:" + renewed.certificate().fingerprint().hex());
     assertThat(status.get("links").get(0).get("state").asText()).isEqualTo("active");
@@ -134,9 +132,9 @@ class RenewAndStatusCommandTest {
     Run ambiguous = mosaic("federation", "renew", "work");
     Run named = mosaic("federation", "renew", "work", "--local-user", "bob");
 
-    assertThat(ambiguous.code).isEqualTo(2);
-    assertThat(ambiguous.err).contains("alice, bob").contains("--local-user");
-    assertThat(named.code).isZero();
+    assertThat(ambiguous.code()).isEqualTo(2);
+    assertThat(ambiguous.err()).contains("alice, bob").contains("--local-user");
+    assertThat(named.code()).isZero();
     assertThat(stored().certificate()).isEqualTo(link.certificate());
     assertThat(gateway.stores.links().findById(bobs.id()).orElseThrow().certificate())
         .isNotEqualTo(bobs.certificate());
@@ -148,11 +146,11 @@ class RenewAndStatusCommandTest {
     Run unknownUser = mosaic("federation", "renew", "work", "--local-user", "nobody");
     Run otherUsersLink = mosaic("federation", "renew", "work", "--local-user", "bob");
 
-    assertThat(unknownPeer.code).isEqualTo(3);
-    assertThat(unknownPeer.err).isEqualTo("mosaic: no link named 'lab'\n");
-    assertThat(unknownUser.code).isEqualTo(3);
-    assertThat(otherUsersLink.code).isEqualTo(3);
-    assertThat(otherUsersLink.err).isEqualTo("mosaic: bob has no link named 'work'\n");
+    assertThat(unknownPeer.code()).isEqualTo(3);
+    assertThat(unknownPeer.err()).isEqualTo("mosaic: no link named 'lab'\n");
+    assertThat(unknownUser.code()).isEqualTo(3);
+    assertThat(otherUsersLink.code()).isEqualTo(3);
+    assertThat(otherUsersLink.err()).isEqualTo("mosaic: bob has no link named 'work'\n");
   }
 
   @Test
@@ -162,10 +160,10 @@ class RenewAndStatusCommandTest {
     Run revoked = mosaic("federation", "renew", "work");
     Run again = mosaic("federation", "renew", "work");
 
-    assertThat(revoked.code).isEqualTo(4);
-    assertThat(revoked.err).contains("the grant at work has been revoked");
+    assertThat(revoked.code()).isEqualTo(4);
+    assertThat(revoked.err()).contains("the grant at work has been revoked");
     assertThat(stored().state()).isEqualTo(LinkState.REVOKED);
-    assertThat(again.code).isEqualTo(4);
+    assertThat(again.code()).isEqualTo(4);
   }
 
   @Test
@@ -174,18 +172,18 @@ class RenewAndStatusCommandTest {
 
     Run caDown = mosaic("federation", "renew", "work");
 
-    assertThat(caDown.code).isEqualTo(5);
-    assertThat(caDown.err).contains("renewal of work failed").contains("503");
+    assertThat(caDown.code()).isEqualTo(5);
+    assertThat(caDown.err()).contains("renewal of work failed").contains("503");
     assertThat(stored().state()).isEqualTo(LinkState.DEGRADED);
     assertThat(stored().certificate()).isEqualTo(link.certificate());
 
     gateway.network.setOffline(WORK, true);
     Run offline = mosaic("federation", "renew", "work");
-    assertThat(offline.code).isEqualTo(5);
-    assertThat(offline.err).contains("unreachable");
+    assertThat(offline.code()).isEqualTo(5);
+    assertThat(offline.err()).contains("unreachable");
 
     Run status = mosaic("federation", "status");
-    assertThat(status.out)
+    assertThat(status.out())
         .contains("work (alice): degraded — renewal failed: unreachable")
         .contains("last failure  " + gateway.clock.instant());
   }
@@ -198,8 +196,8 @@ class RenewAndStatusCommandTest {
 
     Run run = mosaic("federation", "status", "--local-user", "alice");
 
-    assertThat(run.code).isZero();
-    assertThat(run.out)
+    assertThat(run.code()).isZero();
+    assertThat(run.out())
         .contains("work (alice): active")
         .contains("endpoint      " + WORK)
         .contains("grant         " + grant + " (active)")
@@ -211,7 +209,7 @@ class RenewAndStatusCommandTest {
         .contains("circuit       closed")
         .contains("rate limited  no")
         .contains("clock skew    +1.5 s");
-    assertThat(run.err).isEmpty();
+    assertThat(run.err()).isEmpty();
   }
 
   @Test
@@ -222,32 +220,20 @@ class RenewAndStatusCommandTest {
     Run run = mosaic("federation", "status", "--json");
     Run unknown = mosaic("federation", "status", "--local-user", "nobody");
 
-    assertThat(JSON.readTree(run.out).get("links").get(0).get("clockSkewWarning").asBoolean())
+    assertThat(JSON.readTree(run.out()).get("links").get(0).get("clockSkewWarning").asBoolean())
         .isTrue();
-    assertThat(run.err).startsWith("warning: the clock of work differs").contains("+420.0 s");
-    assertThat(unknown.code).isEqualTo(3);
+    assertThat(run.err()).startsWith("warning: the clock of work differs").contains("+420.0 s");
+    assertThat(unknown.code()).isEqualTo(3);
   }
 
   @Test
   void status_withoutLinks_saysSo() {
     gateway.stores.links().delete(link.id());
 
-    assertThat(mosaic("federation", "status").out).isEqualTo("no links\n");
+    assertThat(mosaic("federation", "status").out()).isEqualTo("no links\n");
   }
 
-  record Run(int code, String out, String err) {}
-
   Run mosaic(String... args) {
-    String[] withConfig = new String[args.length + 2];
-    System.arraycopy(args, 0, withConfig, 0, args.length);
-    withConfig[args.length] = "--config";
-    withConfig[args.length + 1] = config.toString();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.run(
-            withConfig,
-            new CliContext(Map.of(), new PrintWriter(out), new PrintWriter(err), c -> gateway));
-    return new Run(code, out.toString(), err.toString());
+    return gateway.run(config, args);
   }
 }

@@ -8,6 +8,7 @@ import dev.mosaic.federation.application.contract.RevocationBroadcasterContract;
 import dev.mosaic.federation.application.port.out.InfrastructureException;
 import dev.mosaic.federation.application.port.out.RevocationBroadcaster;
 import dev.mosaic.federation.application.port.out.RevocationNotice;
+import dev.mosaic.federation.application.testing.CuttableRelay;
 import dev.mosaic.federation.domain.fixtures.CertificateFixtures;
 import dev.mosaic.federation.domain.grant.GrantId;
 import java.net.InetSocketAddress;

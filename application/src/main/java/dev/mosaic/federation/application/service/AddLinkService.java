@@ -30,7 +30,6 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -164,7 +163,7 @@ public class AddLinkService implements AddLinkUseCase {
     if (!(answer.get("certificate") instanceof String certificatePem)) {
       return invalid(gateway, "the enrollment answer has no certificate");
     }
-    Optional<List<String>> chain = strings(answer.get("chain"));
+    Optional<List<String>> chain = IssuedCertificateCheck.chain(answer.get("chain"));
     if (chain.isEmpty()) {
       return invalid(gateway, "the enrollment answer's chain is not a list of PEM certificates");
     }
@@ -232,20 +231,6 @@ public class AddLinkService implements AddLinkUseCase {
       return message;
     }
     return "HTTP " + answered.statusCode();
-  }
-
-  private static Optional<List<String>> strings(Object value) {
-    if (!(value instanceof List<?> list)) {
-      return Optional.empty();
-    }
-    List<String> out = new ArrayList<>();
-    for (Object item : list) {
-      if (!(item instanceof String s)) {
-        return Optional.empty();
-      }
-      out.add(s);
-    }
-    return Optional.of(out);
   }
 
   private static String normalize(String name) {

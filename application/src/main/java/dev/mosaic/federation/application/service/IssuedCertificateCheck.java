@@ -6,6 +6,8 @@ import dev.mosaic.federation.application.port.out.ClientKeyMaterial;
 import dev.mosaic.federation.domain.grant.GrantId;
 import dev.mosaic.federation.domain.user.UserId;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,6 +26,21 @@ final class IssuedCertificateCheck {
     record Accepted(CertificateReading.Read certificate) implements Outcome {}
 
     record Rejected(String reason) implements Outcome {}
+  }
+
+  /** The {@code chain} of an issuing answer: a list of strings (PEM), else empty. */
+  static Optional<List<String>> chain(Object value) {
+    if (!(value instanceof List<?> list)) {
+      return Optional.empty();
+    }
+    List<String> out = new ArrayList<>();
+    for (Object item : list) {
+      if (!(item instanceof String s)) {
+        return Optional.empty();
+      }
+      out.add(s);
+    }
+    return Optional.of(out);
   }
 
   static Outcome check(

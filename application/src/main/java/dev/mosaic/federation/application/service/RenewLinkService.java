@@ -174,7 +174,7 @@ public class RenewLinkService implements RenewLinkUseCase {
         || !(answer.get("certificate") instanceof String certificatePem)) {
       return degraded(link, "unacceptable answer: no certificate");
     }
-    Optional<List<String>> chain = strings(answer.get("chain"));
+    Optional<List<String>> chain = IssuedCertificateCheck.chain(answer.get("chain"));
     if (chain.isEmpty()) {
       return degraded(link, "unacceptable answer: the chain is not a list of PEM certificates");
     }
@@ -288,20 +288,6 @@ public class RenewLinkService implements RenewLinkUseCase {
             && error.get("code") instanceof String code
         ? code
         : "";
-  }
-
-  private static Optional<List<String>> strings(Object value) {
-    if (!(value instanceof List<?> list)) {
-      return Optional.empty();
-    }
-    List<String> out = new ArrayList<>();
-    for (Object item : list) {
-      if (!(item instanceof String s)) {
-        return Optional.empty();
-      }
-      out.add(s);
-    }
-    return Optional.of(out);
   }
 
   private static String truncate(String text) {

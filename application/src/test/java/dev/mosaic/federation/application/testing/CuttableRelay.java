@@ -1,4 +1,4 @@
-package dev.mosaic.federation.acceptance;
+package dev.mosaic.federation.application.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,14 +20,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * resets each new one as soon as it is accepted — the path to the target is gone, the target itself
  * (e.g. the shared PostgreSQL server) is untouched.
  */
-final class CuttableRelay implements AutoCloseable {
+public final class CuttableRelay implements AutoCloseable {
   private final ServerSocket server;
   private final InetSocketAddress target;
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean cut = new AtomicBoolean();
 
-  CuttableRelay(InetSocketAddress target) {
+  public CuttableRelay(InetSocketAddress target) {
     this.target = target;
     try {
       this.server = new ServerSocket();
@@ -39,18 +39,18 @@ final class CuttableRelay implements AutoCloseable {
   }
 
   /** The relay's port on 127.0.0.1. */
-  int port() {
+  public int port() {
     return server.getLocalPort();
   }
 
   /** Resets every relayed connection and refuses new ones until {@link #restore()}. */
-  void cut() {
+  public void cut() {
     cut.set(true);
     open.forEach(CuttableRelay::reset);
   }
 
   /** Relays new connections again. */
-  void restore() {
+  public void restore() {
     cut.set(false);
   }
 
