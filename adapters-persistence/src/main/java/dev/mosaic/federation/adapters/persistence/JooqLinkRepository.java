@@ -69,12 +69,21 @@ final class JooqLinkRepository implements LinkRepository {
 
   @Override
   public Optional<Link> findById(LinkId id) {
+    return find(id, false);
+  }
+
+  @Override
+  public Optional<Link> findByIdForUpdate(LinkId id) {
+    return find(id, db.inTransaction());
+  }
+
+  private Optional<Link> find(LinkId id, boolean lock) {
     return db.call(
         "finding a link",
-        dsl ->
-            dsl.selectFrom(FEDERATION_LINKS)
-                .where(FEDERATION_LINKS.ID.eq(id.value()))
-                .fetchOptional(JooqLinkRepository::toLink));
+        dsl -> {
+          var select = dsl.selectFrom(FEDERATION_LINKS).where(FEDERATION_LINKS.ID.eq(id.value()));
+          return (lock ? select.forUpdate() : select).fetchOptional(JooqLinkRepository::toLink);
+        });
   }
 
   @Override

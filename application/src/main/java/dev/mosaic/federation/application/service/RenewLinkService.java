@@ -39,10 +39,11 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * {@link RenewLinkUseCase}. The new key is generated here and never leaves this gateway; the CSR
- * travels over the link's current mutual-TLS identity. The new certificate replaces the old one
- * only if nobody renewed the link in the meantime (the stored certificate is still the one that was
- * presented), so two concurrent renewals cannot leave the link on a certificate the peer no longer
- * pins. One renewal per link at a time in this process.
+ * travels over the link's current mutual-TLS identity. The new certificate is stored under the
+ * link's row lock: of two renewals that ran at once (this gateway and a {@code federation renew} in
+ * another process), the certificate the peer issued last — its current pin — is the one kept,
+ * whichever answer arrived first (see {@link #replaces}). One renewal per link at a time in this
+ * process.
  */
 public class RenewLinkService implements RenewLinkUseCase {
   static final String RENEW_PATH = "/api/federation/v1/renew";
@@ -205,13 +206,8 @@ public class RenewLinkService implements RenewLinkUseCase {
     Optional<Link> stored =
         transactor.inTransaction(
             () -> {
-              Optional<Link> current = links.findById(link.id());
-              if (current.isEmpty()
-                  || !current
-                      .get()
-                      .certificate()
-                      .fingerprint()
-                      .equals(link.certificate().fingerprint())) {
+              Optional<Link> current = links.findByIdForUpdate(link.id());
+              if (current.isEmpty() || !replaces(current.get().certificate(), link, renewed)) {
                 return Optional.<Link>empty();
               }
               if (current.get().replaceCertificate(renewed, now)
@@ -227,7 +223,8 @@ public class RenewLinkService implements RenewLinkUseCase {
         return new RenewLinkResult.Revoked(view(current), false);
       }
       return new RenewLinkResult.Failed(
-          view(current), "the link changed during the renewal (renewed or removed meanwhile)");
+          view(current),
+          "a certificate expiring no earlier was stored meanwhile (another renewal), or the link was removed");
     }
     quietly(() -> cache.flush(link.id()));
     quietly(() -> health.recordSuccess(link.id(), now, Optional.empty()));
@@ -288,6 +285,17 @@ public class RenewLinkService implements RenewLinkUseCase {
             && error.get("code") instanceof String code
         ? code
         : "";
+  }
+
+  /**
+   * Whether {@code renewed} should replace {@code held}: it always does when the link still holds
+   * the certificate the renewal presented; when another renewal stored its certificate meanwhile,
+   * only if {@code renewed} expires later (the peer issued it last, so it is the peer's current
+   * pin).
+   */
+  private static boolean replaces(LinkCertificate held, Link presented, LinkCertificate renewed) {
+    return held.fingerprint().equals(presented.certificate().fingerprint())
+        || held.notAfter().isBefore(renewed.notAfter());
   }
 
   private static String truncate(String text) {

@@ -124,6 +124,15 @@ public abstract class LinkRepositoryContract {
   }
 
   @Test
+  void findByIdForUpdate_readsTheLinkOutsideATransactionToo() {
+    Link link = LinkFixtures.aLink().ownedBy(aUser()).build();
+    links.insert(link);
+
+    assertThat(links.findByIdForUpdate(link.id())).contains(link);
+    assertThat(links.findByIdForUpdate(new LinkId(UUID.randomUUID()))).isEmpty();
+  }
+
+  @Test
   void find_unknown_isEmpty() {
     assertThat(links.findById(new LinkId(UUID.randomUUID()))).isEmpty();
     assertThat(links.findByOwner(aUser())).isEmpty();

@@ -45,6 +45,11 @@ public final class InMemoryLinkRepository implements LinkRepository, Transaction
   }
 
   @Override
+  public Optional<Link> findByIdForUpdate(LinkId id) {
+    return findById(id);
+  }
+
+  @Override
   public synchronized List<Link> findByOwner(UserId owner) {
     return links.values().stream()
         .filter(l -> l.localUserId().equals(owner))

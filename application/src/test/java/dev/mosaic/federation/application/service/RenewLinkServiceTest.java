@@ -9,7 +9,10 @@ import dev.mosaic.federation.application.port.out.CacheKey;
 import dev.mosaic.federation.application.port.out.PeerReply;
 import dev.mosaic.federation.domain.fixtures.LinkFixtures;
 import dev.mosaic.federation.domain.link.Link;
+import dev.mosaic.federation.domain.link.LinkCertificate;
 import dev.mosaic.federation.domain.link.LinkState;
+import dev.mosaic.federation.domain.link.LinkTransition;
+import dev.mosaic.federation.domain.pki.CertificateFingerprint;
 import dev.mosaic.federation.domain.user.User;
 import dev.mosaic.federation.domain.user.UserId;
 import java.time.Duration;
@@ -182,6 +185,68 @@ class RenewLinkServiceTest {
   }
 
   /** Renewal answers whose certificate has the issued fields changed by {@code edit}. */
+  @Test
+  void renew_whileAnotherProcessStoredAnOlderRenewal_keepsTheNewestCertificateThePeerPins() {
+    Link before = world.link();
+    world.clock.advance(Duration.ofDays(23));
+    // Another process renewed from the same certificate and stored its answer first; the peer has
+    // since issued ours, and pins it (with the presented one) instead of the other's.
+    world.work.rewriteRenewals(
+        reply -> {
+          storeCertificate(withFingerprint(before.certificate(), "ab"));
+          return reply;
+        });
+
+    assertThat(renew()).isInstanceOf(RenewLinkResult.Renewed.class);
+
+    assertThat(world.work.pins()).contains(world.link().certificate().fingerprint());
+    assertThat(world.querySucceeds()).isTrue();
+  }
+
+  @Test
+  void renew_whileAnotherProcessStoredANewerCertificate_keepsThatOne() {
+    Link before = world.link();
+    world.clock.advance(Duration.ofDays(23));
+    LinkCertificate newer =
+        new LinkCertificate(
+            before.certificate().certificatePem(),
+            before.certificate().chainPem(),
+            CertificateFingerprint.parse("cd".repeat(32)),
+            before.certificate().notAfter().plus(Duration.ofDays(90)),
+            before.certificate().sealedPrivateKey());
+    world.work.rewriteRenewals(
+        reply -> {
+          storeCertificate(newer);
+          return reply;
+        });
+
+    RenewLinkResult result = renew();
+
+    assertThat(result).isInstanceOf(RenewLinkResult.Failed.class);
+    assertThat(((RenewLinkResult.Failed) result).reason()).contains("stored meanwhile");
+    assertThat(world.link().certificate()).isEqualTo(newer);
+  }
+
+  private void storeCertificate(LinkCertificate certificate) {
+    Link current = world.link();
+    world
+        .home
+        .links()
+        .update(
+            ((LinkTransition.Applied)
+                    current.replaceCertificate(certificate, world.clock.instant()))
+                .link());
+  }
+
+  private static LinkCertificate withFingerprint(LinkCertificate certificate, String hexPair) {
+    return new LinkCertificate(
+        certificate.certificatePem(),
+        certificate.chainPem(),
+        CertificateFingerprint.parse(hexPair.repeat(32)),
+        certificate.notAfter(),
+        certificate.sealedPrivateKey());
+  }
+
   private static UnaryOperator<PeerReply> replaceCertificate(
       java.util.function.Consumer<Map<String, String>> edit) {
     return reply -> {

@@ -37,6 +37,14 @@ public interface LinkRepository {
   /** The link by id, whoever owns it (for background jobs such as renewal). */
   Optional<Link> findById(LinkId id);
 
+  /**
+   * The link by id, with its row locked until the surrounding {@link Transactor#inTransaction}
+   * transaction ends ({@code SELECT … FOR UPDATE}): concurrent callers for the same link — also in
+   * other processes — run one after the other. Outside a transaction it behaves like {@link
+   * #findById}.
+   */
+  Optional<Link> findByIdForUpdate(LinkId id);
+
   /** The links of {@code owner}, ordered by peer name. */
   List<Link> findByOwner(UserId owner);
 
