@@ -80,6 +80,11 @@ public final class RenewalTicker implements AutoCloseable {
     };
   }
 
+  /** Whether the ticks have stopped for good: no tick runs now or later. */
+  boolean isTerminated() {
+    return executor.isTerminated();
+  }
+
   @Override
   public void close() {
     executor.shutdown();
