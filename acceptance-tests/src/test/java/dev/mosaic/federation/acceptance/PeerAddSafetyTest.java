@@ -2,7 +2,10 @@ package dev.mosaic.federation.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mosaic.federation.application.testing.CuttableRelay;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +67,8 @@ class PeerAddSafetyTest {
   }
 
   @Test
-  void peerAdd_wrongPin_abortsBeforeSendingTheToken_thenTheRightUrlStillEnrolls() {
+  void peerAdd_wrongPin_abortsBeforeSendingTheToken_thenTheRightUrlStillEnrolls()
+      throws UnknownHostException {
     Map<String, List<Map<String, Object>>> before = work.database().snapshot();
 
     Mosaic.Run wrongPin =
@@ -97,10 +101,10 @@ class PeerAddSafetyTest {
    * The same gateway, reached through a relay on 127.0.0.4: its certificate names 127.0.0.2, so the
    * host name check must refuse it although the chain ends in the pinned root.
    */
-  private Mosaic.Run peerAddThroughAnotherAddress() {
+  private Mosaic.Run peerAddThroughAnotherAddress() throws UnknownHostException {
     InetSocketAddress target =
         new InetSocketAddress(work.publicUrl().getHost(), work.publicUrl().getPort());
-    try (LoopbackForwarder relay = new LoopbackForwarder("127.0.0.4", target)) {
+    try (CuttableRelay relay = new CuttableRelay(InetAddress.getByName("127.0.0.4"), target)) {
       Mosaic.Run run =
           home.mosaic(
               "federation",

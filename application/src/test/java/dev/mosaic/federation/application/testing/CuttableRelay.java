@@ -13,12 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP relay from {@code 127.0.0.1:<ephemeral>} to a target that can be cut and restored while it
- * keeps its port: {@link #cut()} resets every relayed connection and, until {@link #restore()},
- * resets each new one as soon as it is accepted — the path to the target is gone, the target itself
- * (e.g. the shared PostgreSQL server) is untouched.
+ * A TCP relay from {@code 127.0.0.1:<ephemeral>} (or another listen address) to a target that can
+ * be cut and restored while it keeps its port: {@link #cut()} resets every relayed connection and,
+ * until {@link #restore()}, resets each new one as soon as it is accepted — the path to the target
+ * is gone, the target itself (e.g. the shared PostgreSQL server) is untouched.
  */
 public final class CuttableRelay implements AutoCloseable {
   private final ServerSocket server;
@@ -26,21 +27,37 @@ public final class CuttableRelay implements AutoCloseable {
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean cut = new AtomicBoolean();
+  private final AtomicInteger connections = new AtomicInteger();
 
   public CuttableRelay(InetSocketAddress target) {
+    this(InetAddress.getLoopbackAddress(), target);
+  }
+
+  /** A relay listening on {@code listen} (e.g. another loopback address than the target's). */
+  public CuttableRelay(InetAddress listen, InetSocketAddress target) {
     this.target = target;
     try {
       this.server = new ServerSocket();
-      server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      server.bind(new InetSocketAddress(listen, 0));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on the loopback address", e);
+      throw new UncheckedIOException("cannot listen on " + listen.getHostAddress(), e);
     }
     threads.submit(this::accept);
   }
 
-  /** The relay's port on 127.0.0.1. */
+  /** The relay's port. */
   public int port() {
     return server.getLocalPort();
+  }
+
+  /** {@code host:port} of the relay. */
+  public String authority() {
+    return server.getInetAddress().getHostAddress() + ":" + server.getLocalPort();
+  }
+
+  /** How many connections the relay accepted. */
+  public int connections() {
+    return connections.get();
   }
 
   /** Resets every relayed connection and refuses new ones until {@link #restore()}. */
@@ -59,6 +76,7 @@ public final class CuttableRelay implements AutoCloseable {
       Socket client;
       try {
         client = server.accept();
+        connections.incrementAndGet();
       } catch (IOException e) {
         return; // closed
       }
